@@ -1,0 +1,23 @@
+/** Node tests for the engine, files and CLI; jsdom tests for the pane and page. */
+const transform = {
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+    },
+    {
+      displayName: 'dom',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
+    },
+  ],
+};

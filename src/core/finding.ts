@@ -1,0 +1,66 @@
+/** What the checks produce and every front end shows. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'weight-sum'
+  | 'score-sum'
+  | 'score-range'
+  | 'rate'
+  | 'amount-sum'
+  | 'grade'
+  | 'score-rule'
+  | 'rate-convention'
+  | 'text-number'
+  | 'formula-range'
+  | 'not-checked';
+
+export type Lang = 'zh-CN' | 'en-US';
+
+/** A sentence in both languages; front ends pick one. */
+export interface LocalizedText {
+  'zh-CN': string;
+  'en-US': string;
+}
+
+export interface Finding {
+  sheet: string;
+  /** One cell in A1 form without `$`; a merged cell by its top-left cell. */
+  cell: string;
+  rule: RuleId;
+  severity: Severity;
+  /** The value found, as the user would read it ("17", "82.37%"). */
+  found?: string;
+  /** The value the cell should hold, where one exists, in the cell's own style. */
+  expected?: string;
+  message: LocalizedText;
+  /** Index into the result's `tables` of the table this finding belongs to. */
+  table?: number;
+}
+
+export type TableKind =
+  | 'overall-2021'
+  | 'indicator-completion'
+  | 'score-summary'
+  | 'budget-execution'
+  | 'budget-block'
+  | 'project-form'
+  | 'project-funds'
+  | 'indicators';
+
+export interface TableInfo {
+  sheet: string;
+  /** A1 range, e.g. "A10:K64". */
+  range: string;
+  kind: TableKind;
+}
+
+/** The engine's answer for one workbook. */
+export interface WorkbookResult {
+  tables: TableInfo[];
+  findings: Finding[];
+  /** Sheets read, with how many tables each held (0: nothing to check there). */
+  sheets: { name: string; tables: number }[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
