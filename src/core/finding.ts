@@ -33,6 +33,11 @@ export interface Finding {
   found?: string;
   /** The value the cell should hold, where one exists, in the cell's own style. */
   expected?: string;
+  /**
+   * What *Fix* writes into the cell, in the cell's stored form (0.8273 for a
+   * percent-formatted cell showing 82.73%); absent where no single value is right.
+   */
+  fixValue?: number | string;
   message: LocalizedText;
   /** Index into the result's `tables` of the table this finding belongs to. */
   table?: number;
