@@ -25,7 +25,7 @@ export interface Report {
 }
 
 export function reportFinding(f: Finding, lang: Lang): ReportFinding {
-  const out: ReportFinding = { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity };
+  const out: ReportFinding = { sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: '' };
   if (f.found !== undefined) out.found = f.found;
   if (f.expected !== undefined) out.expected = f.expected;
   out.message = f.message[lang];

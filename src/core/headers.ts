@@ -1,0 +1,96 @@
+/**
+ * Header words by meaning (SPEC §2). Typists vary the words between years,
+ * districts and templates; these lists are the synonyms seen in published
+ * forms. Matching is on normalizeHeader()'s output, so width, spaces, line
+ * breaks and parenthesised units or formulas do not matter.
+ */
+import { normalizeHeader } from './normalize-text';
+
+export type ColumnRole =
+  | 'seq'
+  | 'item'
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'weight'
+  | 'score'
+  | 'scoreRate'
+  | 'target'
+  | 'actual'
+  | 'narrative'
+  | 'rate'
+  | 'initialBudget'
+  | 'budget'
+  | 'adjust'
+  | 'adjustUp'
+  | 'adjustDown'
+  | 'spent'
+  | 'share';
+
+const EXACT: Record<string, ColumnRole> = {};
+function words(role: ColumnRole, list: string[]): void {
+  for (const w of list) EXACT[w] = role;
+}
+words('seq', ['序号', '编号']);
+words('item', ['项目', '项目名称', '科目', '科目名称', '支出项目', '功能分类科目', '名称', '资金来源', '项目资金']);
+words('level1', ['一级指标', '一级']);
+words('level2', ['二级指标', '二级']);
+words('level3', ['三级指标', '三级', '指标名称', '具体指标']);
+words('weight', ['分值', '权重', '指标分值', '标准分', '权重分', '标准分值', '分值权重']);
+words('score', ['得分', '自评得分', '得分/自评分', '自评分', '评分', '实际得分', '自评得分值']);
+words('scoreRate', ['得分率']);
+words('target', ['年度指标值', '年度目标值', '目标值', '预期值', '指标值', '预期目标值', '年度目标', '计划值', '指标目标值']);
+words('actual', ['实际完成值', '实际完成指标值', '全年实际值', '实际值', '完成值', '实际完成', '指标实际完成值', '实际完成数']);
+words('rate', ['完成率', '完成比例', '指标完成率', '执行率', '预算执行率', '完成预算', '预算完成率', '支出进度', '执行进度']);
+words('initialBudget', ['年初预算数', '年初预算', '年初预算金额']);
+words('budget', ['全年预算数', '预算数', '调整后预算', '调整后预算数', '年度预算', '全年预算', '预算', '预算金额', '年度预算数']);
+words('adjust', ['年中调整', '调整数', '预算调整', '年中调整数', '调整']);
+words('adjustUp', ['调增', '调增数']);
+words('adjustDown', ['调减', '调减数']);
+words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数']);
+
+/** `占支出合计比例`, `占比`, `占全年预算比重`. */
+const SHARE = /^占.*比(例|重)?$/;
+/** `指标实际完成值及相关说明`: the actual lives inside prose (layout B). */
+const NARRATIVE = /实际完成.*(说明|情况)|完成情况(及|和).*说明/;
+
+/** The role a header cell plays, or undefined when it is not a known header. */
+export function headerRole(text: string): ColumnRole | undefined {
+  const h = normalizeHeader(text);
+  if (h.length === 0 || h.length > 24) return undefined;
+  const exact = EXACT[h];
+  if (exact) return exact;
+  if (SHARE.test(h)) return 'share';
+  if (NARRATIVE.test(h)) return 'narrative';
+  return undefined;
+}
+
+/** Row labels of a 总分 / 合计 row (SPEC §2 "total row"). */
+const TOTAL_LABEL = /^(总分|总计|合计|总得分|合计得分|综合得分|得分合计|分值合计|总体得分|自评总分|评价总分)$/;
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_LABEL.test(normalizeHeader(text));
+}
+
+/** A 小计 row: a subtotal over the rows above it. */
+export function isSubtotalLabel(text: string): boolean {
+  return normalizeHeader(text) === '小计';
+}
+
+/** The label of a grade cell (SPEC §2 "grade"). */
+const GRADE_LABEL = /^(绩效等级|自评等级|等级|评价结果|评价等级|自评结果|绩效评价等级|自评等次|等次)$/;
+export function isGradeLabel(text: string): boolean {
+  return GRADE_LABEL.test(normalizeHeader(text));
+}
+
+/** A bonus/penalty item (加减分项): its score may be negative, down to −weight. */
+const BONUS = /加减分|加分项|扣分项|加分|扣分/;
+export function isBonusLabel(text: string): boolean {
+  return BONUS.test(normalizeHeader(text));
+}
+
+/** 产出指标（50分） carries its level-1 weight inside the label (layout E variants). */
+const WEIGHT_IN_LABEL = /[(（](\d+(?:\.\d+)?)分[)）]/;
+export function weightInLabel(text: string): string | undefined {
+  const m = WEIGHT_IN_LABEL.exec(text);
+  return m ? m[1] : undefined;
+}

@@ -1,0 +1,213 @@
+/**
+ * Builds an indicator table (layouts A, B, C, E) from its header row: the
+ * level hierarchy from merged cells or blank continuation cells, per-level
+ * weights and scores, the 总分 row and the grade.
+ */
+import type { ColumnRole } from './headers';
+import { isBonusLabel, isGradeLabel, isTotalLabel, weightInLabel } from './headers';
+import { classifyHeaderRow, type HeaderRow } from './header-rows';
+import { normalizeText } from './normalize-text';
+import type { SheetView } from './sheet-view';
+import type { IndicatorNode, IndicatorTable, Slot, TotalRow } from './tables';
+import type { TableKind } from './finding';
+
+type Level = 1 | 2 | 3;
+const LEVEL_ROLES: Record<string, Level> = { level1: 1, level2: 2, level3: 3 };
+const PER_LEVEL = ['weight', 'score', 'scoreRate'] as const;
+type PerLevelRole = (typeof PER_LEVEL)[number];
+const PER_ROW = ['target', 'actual', 'narrative', 'rate'] as const;
+type PerRowRole = (typeof PER_ROW)[number];
+
+interface Columns {
+  level: Map<Level, number>;
+  perLevel: Record<PerLevelRole, Map<Level, number>>;
+  perRow: Partial<Record<PerRowRole, number>>;
+  left: number;
+  right: number;
+}
+
+/** A weight or score column belongs to the nearest indicator column on its left. */
+function columnsOf(roles: Map<number, ColumnRole>): Columns {
+  const level = new Map<Level, number>();
+  for (const [col, role] of roles) {
+    const l = LEVEL_ROLES[role];
+    if (l && !level.has(l)) level.set(l, col);
+  }
+  const levelCols = [...level.entries()].sort((a, b) => a[1] - b[1]);
+  const finest = Math.max(...level.keys()) as Level;
+  const perLevel: Columns['perLevel'] = { weight: new Map(), score: new Map(), scoreRate: new Map() };
+  const perRow: Columns['perRow'] = {};
+  for (const [col, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
+    if ((PER_LEVEL as readonly string[]).includes(role)) {
+      const owner = levelCols.filter(([, c]) => c < col).pop();
+      const l = owner ? owner[0] : finest;
+      const map = perLevel[role as PerLevelRole];
+      if (!map.has(l)) map.set(l, col);
+    } else if ((PER_ROW as readonly string[]).includes(role)) {
+      perRow[role as PerRowRole] ??= col;
+    }
+  }
+  const cols = [...roles.keys()];
+  return { level, perLevel, perRow, left: Math.min(...cols), right: Math.max(...cols) };
+}
+
+function firstText(view: SheetView, row: number, left: number, right: number): string {
+  for (let c = left; c <= right; c++) {
+    const t = view.text(row, c);
+    if (t.trim() !== '') return t;
+  }
+  return '';
+}
+
+function numberSlot(view: SheetView, row: number, col: number | undefined): Slot | undefined {
+  if (col === undefined) return undefined;
+  const s = view.slot(row, col);
+  return s.value.kind === 'number' && s.row === row ? s : undefined;
+}
+
+function readTotalRow(view: SheetView, row: number, cols: Columns): TotalRow {
+  const labelSlot = view.slot(row, cols.left);
+  const pick = (map: Map<Level, number>): Slot | undefined => {
+    for (const l of [1, 2, 3] as Level[]) {
+      const s = numberSlot(view, row, map.get(l));
+      if (s) return s;
+    }
+    return undefined;
+  };
+  let score = pick(cols.perLevel.score);
+  if (!score) {
+    // 总分 | 100 | … | 得分 | 88.7: the score follows a 得分 label somewhere in the row.
+    for (let c = cols.left; c <= view.cols && !score; c++) {
+      if (/^(得分|自评得分|总得分)$/.test(normalizeText(view.text(row, c)))) {
+        for (let k = c + 1; k < view.cols && !score; k++) score = numberSlot(view, row, k);
+      }
+    }
+  }
+  return { row, labelSlot, weight: pick(cols.perLevel.weight), score };
+}
+
+/** The grade printed beside a 绩效等级 label in the rows from `from` to `to`. */
+function findGrade(view: SheetView, from: number, to: number): { slot: Slot; row: number } | undefined {
+  for (let r = from; r <= Math.min(to, view.rows - 1); r++) {
+    for (let c = 0; c < view.cols; c++) {
+      if (!isGradeLabel(view.text(r, c))) continue;
+      for (let k = c + 1; k < view.cols; k++) {
+        if (!view.isBlank(r, k)) return { slot: view.slot(r, k), row: r };
+      }
+      if (!view.isBlank(r + 1, c)) return { slot: view.slot(r + 1, c), row: r + 1 };
+    }
+  }
+  return undefined;
+}
+
+function kindOf(table: IndicatorTable, cols: Columns): TableKind {
+  if (cols.perRow.narrative !== undefined) return 'indicator-completion';
+  if (cols.perLevel.scoreRate.size > 0 || [...cols.perLevel.score.keys()].some((l) => l < 3 && cols.level.has(3))) {
+    return 'score-summary';
+  }
+  if (cols.perRow.target !== undefined && cols.perLevel.weight.size === 1) return 'project-form';
+  if (cols.perLevel.weight.size >= 2) return 'overall-2021';
+  void table;
+  return 'indicators';
+}
+
+/**
+ * Reads the table whose header is `header`; returns it and the last row it
+ * used. Later header rows of the same family directly below data continue
+ * the table with new columns (layout A) or repeat it (page breaks).
+ */
+export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
+  let cols = columnsOf(header.roles);
+  const levels = () => [...cols.level.keys()].sort();
+  const roots: IndicatorNode[] = [];
+  const open: Partial<Record<Level, IndicatorNode>> = {};
+  const labelWeights = new Map<IndicatorNode, string>();
+  let total: TotalRow | undefined;
+  let lastRow = header.row;
+  let right = cols.right;
+
+  for (let r = header.row + 1; r < view.rows; r++) {
+    const again = classifyHeaderRow(view, r);
+    if (again) {
+      if (again.family !== 'indicators' || view.isBlankRow(r - 1)) break;
+      cols = columnsOf(again.roles);
+      right = Math.max(right, cols.right);
+      lastRow = r;
+      continue;
+    }
+    if (view.isBlankRow(r, cols.left, right)) break;
+    if (isTotalLabel(firstText(view, r, cols.left, right))) {
+      total = readTotalRow(view, r, cols);
+      lastRow = r;
+      break;
+    }
+    lastRow = r;
+
+    let startedHere: IndicatorNode | undefined;
+    for (const level of levels()) {
+      const col = cols.level.get(level)!;
+      if (view.isHidden(r, col) || view.isBlank(r, col)) continue;
+      const label = view.text(r, col);
+      const current = open[level];
+      const higherStarted = startedHere !== undefined;
+      // A level typed again on every row (no merges) is the same node, not a new one.
+      if (current && !higherStarted && normalizeText(current.label) === normalizeText(label)) continue;
+      const node: IndicatorNode = {
+        level,
+        label,
+        labelSlot: view.slot(r, col),
+        top: r,
+        bottom: r,
+        bonus: isBonusLabel(label),
+        children: [],
+      };
+      for (const role of PER_LEVEL) {
+        const c = cols.perLevel[role].get(level);
+        if (c !== undefined) {
+          const s = view.filledSlot(r, c);
+          if (s && s.row === r) node[role] = s;
+        }
+      }
+      const stated = level === 1 ? weightInLabel(label) : undefined;
+      if (stated !== undefined) labelWeights.set(node, stated);
+      for (const l of [1, 2, 3] as Level[]) if (l >= level) delete open[l];
+      const parent = ([3, 2, 1] as Level[]).map((l) => open[l]).find((n) => n !== undefined);
+      if (parent) {
+        node.bonus ||= parent.bonus;
+        parent.children.push(node);
+      } else roots.push(node);
+      open[level] = node;
+      startedHere = node;
+    }
+    const finestOpen = ([3, 2, 1] as Level[]).map((l) => open[l]).find((n) => n !== undefined);
+    if (startedHere && finestOpen === startedHere) {
+      for (const role of PER_ROW) {
+        const c = cols.perRow[role];
+        if (c !== undefined) {
+          const s = view.filledSlot(r, c);
+          if (s) startedHere[role] = s;
+        }
+      }
+    }
+    for (const n of Object.values(open)) if (n) n.bottom = r;
+  }
+
+  const grade = findGrade(view, total ? total.row : lastRow + 1, (total ? total.row : lastRow) + 3);
+  if (grade) lastRow = Math.max(lastRow, grade.row);
+  const table: IndicatorTable = {
+    type: 'indicators',
+    kind: 'indicators',
+    sheet: view.name,
+    top: header.row,
+    left: cols.left,
+    bottom: lastRow,
+    right,
+    roots,
+    total,
+    extraParts: [],
+    grade: grade?.slot,
+    labelWeights,
+  };
+  table.kind = kindOf(table, cols);
+  return { table, lastRow };
+}
