@@ -37,6 +37,7 @@ const SENTENCE_START = /[。;；!！?？:：\n]/;
 const NUMBERING_AFTER = /^[、.)）]/;
 const OPENING_BRACKET = /[(〔［【[]/;
 const CLOSING_BRACKET = /^[)〕］】\]]/;
+const FORMULA_OPERATOR = /[/*×÷]/;
 const LATIN_LETTER = /[A-Za-z]/;
 const CJK = /^[\u3400-\u9fff]/;
 /** Mobile network generations, not bandwidth. */
@@ -58,6 +59,8 @@ function isCalendarOrNumbering(s: string, found: NumberInContext): boolean {
   const after = s.slice(found.digitsEnd);
   const bare = found.start === found.digitsStart; // no sign or operator word
   if (bare && before === '第') return true;
+  // An operand of a formula left unparenthesised: 天数/全年工作日*100%.
+  if (bare && before !== undefined && FORMULA_OPERATOR.test(before)) return true;
   if (bare && before !== undefined && OPENING_BRACKET.test(before) && CLOSING_BRACKET.test(after)) return true;
   const atSentenceStart = found.digitsStart === 0 || (before !== undefined && SENTENCE_START.test(before));
   return atSentenceStart && !found.hasTail && NUMBERING_AFTER.test(after);

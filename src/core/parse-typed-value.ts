@@ -96,6 +96,9 @@ const NUMBER_TAIL = new RegExp(
  * decimals. `1,2345` is two numbers, not one.
  */
 const NUMBER_TOKEN = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g;
+const THOUSANDS_SEPARATOR = /,/g;
+/** Before a `-`/`+`: these make it a range dash or an operator, not a sign (90%-95%, 1-12月). */
+const JOINS_NUMBERS = /[\d%A-Za-z.]/;
 
 /** LaTeX from pasted formulas: `$\geq 5$`, `\ge`, `\leqslant`, `90\%`. */
 const LATEX_OPERATOR = /\\(geqslant|geq|ge|leqslant|leq|le|gt|lt|neq|approx|times)(?![A-Za-z])/g;
@@ -119,8 +122,13 @@ const OPERATOR_WORD_ANYWHERE =
  * 95%左右, 以外 (民法典 第1259条: excludes, and not a bound we model).
  */
 const HEDGE_OR_NEGATION = /[无未没约]|左右|以外|不到/;
-/** Directly before the number: an ordinal (第3), a rank (前10), an estimate (近3年). */
-const ORDINAL_OR_ESTIMATE_BEFORE = /[第前近约A-Za-z.\/~]$/;
+/**
+ * Directly before the number: an ordinal (第3), a rank (前10), an estimate
+ * (近3年), a name (IPv6), or a formula (正常对外服务天数/全年工作日*100%).
+ */
+const ORDINAL_OR_ESTIMATE_BEFORE = /[第前近约A-Za-z.\/~*×÷]$/;
+/** Directly after a bare number: list numbering (1、 1. (1)), not a value. */
+const NUMBERING_AFTER = /^[、.)]/;
 const CJK_OR_LATIN_LETTER = /^[A-Za-z\u3400-\u9fff]/;
 
 // ---------------------------------------------------------------------------
@@ -225,7 +233,7 @@ export function readNumbersInContext(s: string, maxCount = Infinity): NumberInCo
   for (let m = NUMBER_TOKEN.exec(s); m !== null && found.length < maxCount; m = NUMBER_TOKEN.exec(s)) {
     const digitsStart = m.index;
     const digitsEnd = m.index + m[0].length;
-    const integerDigits = m[1].replace(/,/g, '');
+    const integerDigits = m[1].replace(THOUSANDS_SEPARATOR, '');
     const fractionDigits = m[2] ?? '';
 
     // A sign belongs to the number unless it joins two numbers (90%-95%, 1-12月).
@@ -234,7 +242,7 @@ export function readNumbersInContext(s: string, maxCount = Infinity): NumberInCo
     const signChar = s[digitsStart - 1];
     if ((signChar === '-' || signChar === '+') && digitsStart - 1 >= previousEnd) {
       const beforeSign = s[digitsStart - 2];
-      if (beforeSign === undefined || !/[\d%A-Za-z.]/.test(beforeSign)) {
+      if (beforeSign === undefined || !JOINS_NUMBERS.test(beforeSign)) {
         negative = signChar === '-';
         start -= 1;
       }
@@ -309,7 +317,7 @@ export function parseTypedText(text: string): TypedValue {
   const leadIn = s.slice(0, found.digitsStart);
   // Not the measured value: 第3, 前10, IPv6, 2022年, 12345热线, 5Gbps…
   if (found.start === found.digitsStart && ORDINAL_OR_ESTIMATE_BEFORE.test(leadIn)) return qualitative(text);
-  if (!found.hasTail && CJK_OR_LATIN_LETTER.test(after)) return qualitative(text);
+  if (!found.hasTail && (CJK_OR_LATIN_LETTER.test(after) || NUMBERING_AFTER.test(after))) return qualitative(text);
   // 2200M then a letter or a word (5G网络, 4GB内存): a name or another unit, not bandwidth.
   if (LATIN_UNITS.has(found.unit) && CJK_OR_LATIN_LETTER.test(after)) return qualitative(text);
   // The phrase around it must not bound, hedge or negate something else.
@@ -324,6 +332,8 @@ export function parseTypedText(text: string): TypedValue {
 /** Quoted text, escaped characters, [colours]/[locales], padding and fill in a number format. */
 const FORMAT_LITERAL = /"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g;
 const FORMAT_QUOTED = /"([^"]*)"/g;
+const FORMAT_SECTION_SEPARATOR = /;/g;
+const PERCENT_LIKE_UNITS = new Set(['%', '‰', '个百分点', '百分点']);
 const FORMAT_GENERAL = /general/gi;
 const FORMAT_DECIMALS = /\.([0#?]+)/;
 const FORMAT_DATE_PART = /[ymdhsYMDHS]/;
@@ -346,13 +356,14 @@ function readNumberFormat(numFmt: string | undefined): NumberFormatMeaning {
   if (!numFmt) return PLAIN_FORMAT;
   const cached = formatCache.get(numFmt);
   if (cached) return cached;
-  const withoutQuotedSemicolons = numFmt.replace(FORMAT_LITERAL, (lit) => (lit.startsWith('"') ? lit.replace(/;/g, '') : lit));
+  const withoutQuotedSemicolons = numFmt.replace(FORMAT_LITERAL, (lit) => (lit.startsWith('"') ? lit.replace(FORMAT_SECTION_SEPARATOR, '') : lit));
   const section = withoutQuotedSemicolons.split(';')[0];
   const code = section.replace(FORMAT_LITERAL, '').replace(FORMAT_GENERAL, '');
   let unit = '';
   for (const q of section.matchAll(FORMAT_QUOTED)) {
     const literal = q[1].trim();
-    if (UNIT_EXACT.test(literal)) unit = literal;
+    // A quoted "%" shows a percent sign without scaling (95 shows as 95%): not a fraction, so no unit.
+    if (UNIT_EXACT.test(literal) && !PERCENT_LIKE_UNITS.has(literal)) unit = literal;
   }
   const decimalsMatch = FORMAT_DECIMALS.exec(code);
   const meaning: NumberFormatMeaning = {

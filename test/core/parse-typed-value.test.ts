@@ -162,6 +162,23 @@ const numberForms: Row[] = [
   ['100%（已同步数据上传数量/应同步上传数据数量*100%）', 'eq', '1', '%', 0, '0.01'],
 ];
 
+/** Other text cells in the fixtures (labels, explanations, layout-A actual phrases). */
+const fixtureOtherCells: Row[] = [
+  ['合计：67人', 'eq', '67', '人', 0, '1'],
+  ['均在3天内完成修改', 'le', '3', '天', 0, '1'],
+  ['提升至2200M', 'eq', '2200', 'M', 0, '1'],
+  ['“三公经费”控制率为89.9%', 'eq', '0.899', '%', 1, '0.001'],
+  ['一般公共预算支出年度平均执行率为87.93%', 'eq', '0.8793', '%', 2, '0.0001'],
+  ['制服覆盖率达100%', 'ge', '1', '%', 0, '0.01'],
+  ['全站不能正常访问率低于1%', 'lt', '0.01', '%', 0, '0.01'],
+  ['正常对外服务天数/全年工作日*100%', 'qualitative'], // a formula, not a value
+  ['（1）信息化运维类项目', 'qualitative'], // numbering
+  ['1、完成培训', 'qualitative'],
+  ['表1 产出指标完成情况表', 'qualitative'],
+  ['（2021年度）', 'qualitative'],
+  ['12345政府服务热线大数据分析报告', 'qualitative'],
+];
+
 /** Not one clear number: skipped, never guessed. */
 const notANumber: Row[] = [
   ['', 'blank'],
@@ -223,6 +240,7 @@ describe.each([
   ['fixture actuals', fixtureActuals],
   ['operator words', operatorWords],
   ['number forms', numberForms],
+  ['other fixture cells', fixtureOtherCells],
   ['not a number', notANumber],
 ])('parseTypedText: %s', (_name, rows) => {
   it.each(rows.map((row) => [JSON.stringify(row[0]), row] as const))('%s', (_label, row) => {
@@ -236,7 +254,7 @@ describe('parseTypedText details', () => {
   });
 
   it('counts at least 90 notations', () => {
-    const all = [...fixtureTargets, ...fixtureActuals, ...operatorWords, ...numberForms, ...notANumber];
+    const all = [...fixtureTargets, ...fixtureActuals, ...operatorWords, ...numberForms, ...fixtureOtherCells, ...notANumber];
     expect(new Set(all.map((r) => r[0])).size).toBeGreaterThanOrEqual(90);
   });
 });
@@ -259,6 +277,8 @@ describe('readCellValue', () => {
     ['10 shown as 0.00', { value: 10, numFmt: '0.00' }, { value: '10', decimals: 2, step: '0.01' }],
     ['General format', { value: 3.5, numFmt: 'General' }, { value: '3.5', decimals: 1, step: '0.1' }],
     ['quoted unit in the format', { value: 200, numFmt: '0"人"' }, { value: '200', unit: '人' }],
+    ['quoted % does not scale', { value: 95, numFmt: '0"%"' }, { value: '95', percent: false, unit: '', decimals: 0 }],
+    ['escaped % does not scale', { value: 95, numFmt: '0\\%' }, { value: '95', percent: false, unit: '' }],
     ['negative section ignored', { value: 12.5, numFmt: '#,##0.00;[Red]-#,##0.00' }, { decimals: 2 }],
     ['formula result', { value: 0.75, formula: 'C3/B3', numFmt: '0.00%' }, { formula: true, op: 'eq', fromText: false }],
     ['constant', { value: 17 }, { formula: false, op: 'eq', fromText: false, scale: 1 }],
