@@ -315,7 +315,7 @@ export function parseTypedText(text: string): TypedValue {
   const before = s.slice(0, found.start);
   const after = s.slice(found.end);
   const leadIn = s.slice(0, found.digitsStart);
-  // Not the measured value: 第3, 前10, IPv6, 2022年, 12345热线, 5Gbps…
+  // Not the measured value: 第3, 前10, IPv6, 2022年, 12345热线, (1), …/全年工作日*100%.
   if (found.start === found.digitsStart && ORDINAL_OR_ESTIMATE_BEFORE.test(leadIn)) return qualitative(text);
   if (!found.hasTail && (CJK_OR_LATIN_LETTER.test(after) || NUMBERING_AFTER.test(after))) return qualitative(text);
   // 2200M then a letter or a word (5G网络, 4GB内存): a name or another unit, not bandwidth.
