@@ -1,0 +1,39 @@
+/**
+ * How much a workbook may hold before we refuse it. A filled-in
+ * self-evaluation form is a few hundred rows; these limits sit far above any
+ * real form and far below what would exhaust a browser tab's memory.
+ */
+
+/** Bytes of the .xlsx file itself. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Sum of the uncompressed sizes the zip's central directory declares. Read
+ * before anything is inflated, so a zip bomb is refused without being opened.
+ */
+export const MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024;
+
+/**
+ * One entry inflating to more than this many times its compressed size is a
+ * bomb (deflate cannot exceed ~1032:1; real sheet XML compresses 5–40:1, and
+ * even a sheet of identical cells stays under ~300:1).
+ */
+export const MAX_ENTRY_RATIO = 500;
+
+/** The ratio test applies only above this size: tiny parts may compress oddly. */
+export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+
+/**
+ * Cells (`<c>` elements, styled blanks included) in one worksheet. Measured
+ * with exceljs 4.4 on Node 20: 1,000,000 cells take ~12 s and ~800 MB to
+ * load, too much for a browser tab; 500,000 stay near 6 s / 400 MB. A real
+ * form has a few thousand cells, a 20,000-row sheet about 250,000.
+ */
+export const MAX_SHEET_CELLS = 500_000;
+
+/**
+ * The shortest a `<c>` element can be (`<c r="A1"/>`): a sheet part smaller
+ * than MAX_SHEET_CELLS × this cannot exceed the cell limit, so only larger
+ * parts are inflated ahead of time to count their cells.
+ */
+export const MIN_CELL_XML_BYTES = 11;

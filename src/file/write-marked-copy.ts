@@ -1,0 +1,316 @@
+/**
+ * The marked copy for reviewers: each finding's cell gets a fill by severity
+ * and a note saying what is wrong and what the value should be.
+ *
+ * exceljs drops charts, pivot caches and any part it does not model when it
+ * writes, so the copy is made by patching the original package instead: only
+ * styles.xml, the marked sheets, their rels, their comments and VML parts and
+ * [Content_Types].xml change, and in those only by additions (plus the `s`
+ * attribute of marked cells). Every other part keeps its exact bytes.
+ */
+import JSZip from 'jszip';
+import type { Finding, Lang, Severity } from '../core/finding';
+import { parseA1 } from '../core/grid';
+import { inspectWorkbookBytes } from './inspect-package';
+import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
+import { MarkStyles, minimalStylesXml } from './mark-styles';
+import { mostSevere, noteText } from './mark-text';
+import {
+  fileAt,
+  listWorksheetParts,
+  parseRelationships,
+  readText,
+  relativeTarget,
+  relsPathFor,
+  resolveTarget,
+  type Relationship,
+} from './package-parts';
+import { restyleCells, type CellPosition } from './sheet-cell-styles';
+import { escapeXml, NS, prefixFor, REL_TYPE } from './xml-text';
+
+const CT = {
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+
+/** The package being patched: changed parts are written back at the end. */
+class PackageEdit {
+  private readonly texts = new Map<string, string>();
+  private readonly names: Set<string>;
+
+  constructor(readonly zip: JSZip) {
+    this.names = new Set(Object.keys(zip.files).map((n) => n.replace(/^\//, '').toLowerCase()));
+  }
+
+  async read(path: string): Promise<string | undefined> {
+    if (this.texts.has(path)) return this.texts.get(path);
+    return readText(this.zip, path);
+  }
+
+  write(path: string, text: string): void {
+    this.texts.set(path, text);
+    this.names.add(path.toLowerCase());
+  }
+
+  has(path: string): boolean {
+    return this.names.has(path.toLowerCase());
+  }
+
+  /** The first free `prefix{n}suffix`, n ≥ 1 (part names compare case-insensitively). */
+  freeName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
+  }
+
+  flush(): void {
+    for (const [path, text] of this.texts) {
+      const existing = fileAt(this.zip, path);
+      this.zip.file(existing ? existing.name : path, text);
+    }
+  }
+}
+
+const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
+
+/** Adds a relationship to a rels part's text; returns the new text and the id. */
+function addRelationship(relsXml: string | undefined, type: string, target: string): { xml: string; id: string } {
+  let xml = relsXml ?? EMPTY_RELS;
+  const ids = new Set(parseRelationships(xml).map((r) => r.id));
+  let n = ids.size + 1;
+  while (ids.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  const close = xml.lastIndexOf('</Relationships>');
+  if (close >= 0) xml = xml.slice(0, close) + rel + xml.slice(close);
+  else xml = xml.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${rel}</Relationships>`);
+  return { xml, id };
+}
+
+function addContentType(xml: string, entry: string, test: RegExp): string {
+  if (test.test(xml)) return xml;
+  const close = xml.lastIndexOf('</Types>');
+  return xml.slice(0, close) + entry + xml.slice(close);
+}
+
+/** Worksheet children that must come after `<legacyDrawing>` (ECMA-376 CT_Worksheet order). */
+const AFTER_LEGACY_DRAWING = new Set([
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
+
+/** Where a new top-level `<legacyDrawing>` goes: before the first later sibling, else before the root's end. */
+function legacyDrawingInsertAt(xml: string, p: string): number {
+  const dataEnd = xml.indexOf(`</${p}sheetData>`);
+  const from = dataEnd >= 0 ? dataEnd + `</${p}sheetData>`.length : 0;
+  const tagRe = /<(\/?)([\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g;
+  tagRe.lastIndex = from;
+  let depth = 0;
+  for (let m = tagRe.exec(xml); m; m = tagRe.exec(xml)) {
+    if (m[0].startsWith('<?') || m[0].startsWith('<!')) continue;
+    const closing = m[1] === '/';
+    const selfClosing = m[4] === '/';
+    if (closing) {
+      if (depth === 0) return m.index; // the root's end tag
+      depth--;
+      continue;
+    }
+    if (depth === 0 && AFTER_LEGACY_DRAWING.has(m[3])) return m.index;
+    if (!selfClosing) depth++;
+  }
+  return xml.lastIndexOf('</');
+}
+
+/** The prefix bound to the relationships namespace on the sheet's root, adding `r` if none is. */
+function ensureRelPrefix(xml: string): { xml: string; r: string } {
+  const r = prefixFor(xml, NS.rel);
+  if (r) return { xml, r };
+  const root = /<([\w.-]+:)?worksheet(?=[\s>])[^>]*>/.exec(xml)!;
+  const tag = root[0].replace(/>$/, ` xmlns:r="${NS.rel}">`);
+  return { xml: xml.slice(0, root.index) + tag + xml.slice(root.index + root[0].length), r: 'r:' };
+}
+
+interface MarkedCell {
+  at: CellPosition;
+  severity: Severity;
+  text: string;
+}
+
+function groupBySheet(findings: Finding[], lang: Lang): Map<string, MarkedCell[]> {
+  const bySheet = new Map<string, Map<string, Finding[]>>();
+  for (const f of findings) {
+    const cell = f.cell.replace(/\$/g, '').toUpperCase();
+    if (!parseA1(cell)) continue;
+    if (!bySheet.has(f.sheet)) bySheet.set(f.sheet, new Map());
+    const cells = bySheet.get(f.sheet)!;
+    if (!cells.has(cell)) cells.set(cell, []);
+    cells.get(cell)!.push(f);
+  }
+  const out = new Map<string, MarkedCell[]>();
+  for (const [sheet, cells] of bySheet) {
+    out.set(
+      sheet,
+      [...cells].map(([cell, fs]) => ({ at: parseA1(cell)!, severity: mostSevere(fs), text: noteText(fs, lang) })),
+    );
+  }
+  return out;
+}
+
+async function openStyles(edit: PackageEdit, workbookPath: string): Promise<{ path: string; xml: string }> {
+  const relsPath = relsPathFor(workbookPath);
+  const rels = parseRelationships((await edit.read(relsPath)) ?? '');
+  const rel = rels.find((r) => r.type === REL_TYPE.styles);
+  if (rel) {
+    const path = resolveTarget(workbookPath, rel.target);
+    const xml = await edit.read(path);
+    if (xml !== undefined) return { path, xml };
+  }
+  // A workbook without styles (some generators omit it): give it the minimal one.
+  const path = resolveTarget(workbookPath, 'styles.xml');
+  const added = addRelationship(await edit.read(relsPath), REL_TYPE.styles, relativeTarget(workbookPath, path));
+  edit.write(relsPath, added.xml);
+  const ct = (await edit.read('[Content_Types].xml'))!;
+  edit.write(
+    '[Content_Types].xml',
+    addContentType(ct, `<Override PartName="/${path}" ContentType="${CT.styles}"/>`, new RegExp(`PartName="/${path}"`)),
+  );
+  return { path, xml: minimalStylesXml() };
+}
+
+async function markSheetNotes(
+  edit: PackageEdit,
+  sheetPath: string,
+  sheetXml: string,
+  notes: NoteRequest[],
+  nextVmlBlock: () => number,
+): Promise<string> {
+  const relsPath = relsPathFor(sheetPath);
+  let relsXml = await edit.read(relsPath);
+  const rels: Relationship[] = relsXml ? parseRelationships(relsXml) : [];
+  let contentTypes = (await edit.read('[Content_Types].xml'))!;
+
+  // Comments part: the sheet's own, wherever its writer put it, or a new one.
+  const commentsRel = rels.find((r) => r.type === REL_TYPE.comments);
+  let commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : undefined;
+  const existingComments = commentsPath ? await edit.read(commentsPath) : undefined;
+  const result = addNotesToComments(existingComments, notes);
+  if (!commentsPath || existingComments === undefined) {
+    commentsPath = commentsPath ?? edit.freeName('xl/comments', '.xml');
+    if (!commentsRel) {
+      const added = addRelationship(relsXml, REL_TYPE.comments, relativeTarget(sheetPath, commentsPath));
+      relsXml = added.xml;
+    }
+  }
+  edit.write(commentsPath, result.xml);
+  contentTypes = addContentType(
+    contentTypes,
+    `<Override PartName="/${commentsPath}" ContentType="${CT.comments}"/>`,
+    new RegExp(`PartName="/${commentsPath.replace(/[.]/g, '\\.')}"`, 'i'),
+  );
+
+  // VML part: the one the sheet's <legacyDrawing> names, or a new one.
+  const mainP = prefixFor(sheetXml, NS.main) ?? '';
+  const legacy = new RegExp(`<${mainP}legacyDrawing(?=[\\s/>])[^>]*>`).exec(sheetXml);
+  const legacyId = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy[0])?.[1] : undefined;
+  const vmlRel = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
+  const vmlPath = vmlRel ? resolveTarget(sheetPath, vmlRel.target) : undefined;
+  const existingVml = vmlPath ? await edit.read(vmlPath) : undefined;
+  if (vmlPath && existingVml !== undefined) {
+    edit.write(vmlPath, addNoteShapes(existingVml, result.added, result.extended, 0));
+  } else {
+    const path = edit.freeName('xl/drawings/vmlDrawing', '.vml');
+    edit.write(path, addNoteShapes(undefined, result.added, [], nextVmlBlock()));
+    const added = addRelationship(relsXml, REL_TYPE.vmlDrawing, relativeTarget(sheetPath, path));
+    relsXml = added.xml;
+    const withR = ensureRelPrefix(sheetXml);
+    sheetXml = withR.xml;
+    const element = `<${mainP}legacyDrawing ${withR.r}id="${added.id}"/>`;
+    if (legacy) {
+      // A <legacyDrawing> whose part is missing: point it at the new one.
+      sheetXml = sheetXml.replace(legacy[0], element);
+    } else {
+      const at = legacyDrawingInsertAt(sheetXml, mainP);
+      sheetXml = sheetXml.slice(0, at) + element + sheetXml.slice(at);
+    }
+    // Excel and LibreOffice declare VML by extension; a package without that gets it.
+    contentTypes = addContentType(contentTypes, `<Default Extension="vml" ContentType="${CT.vml}"/>`, /Extension="vml"/i);
+  }
+  if (relsXml !== undefined) edit.write(relsPath, relsXml);
+  edit.write('[Content_Types].xml', contentTypes);
+  return sheetXml;
+}
+
+function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/**
+ * Returns a copy of the workbook `original` with every finding's cell filled
+ * by severity (error FFFFC7CE, warning FFFFEB9C, info FFDDEBF7) and noted
+ * ("ScoreCheck: …", in `lang`). Findings on sheets or cells the workbook
+ * does not have are left out. With nothing to mark, the bytes come back as given.
+ */
+export async function writeMarkedCopy(
+  original: Uint8Array | ArrayBuffer,
+  findings: Finding[],
+  lang: Lang,
+): Promise<Uint8Array> {
+  const bytes = toBytes(original);
+  inspectWorkbookBytes(bytes, 'workbook');
+  const marks = groupBySheet(findings, lang);
+  const zip = await JSZip.loadAsync(bytes);
+  const edit = new PackageEdit(zip);
+  const { workbookPath, sheets } = await listWorksheetParts(zip);
+  const marked = sheets.filter((s) => marks.has(s.name));
+  if (marked.length === 0) return bytes.slice();
+
+  const styles = await openStyles(edit, workbookPath);
+  const markStyles = new MarkStyles(styles.xml, prefixFor(styles.xml, NS.main) ?? '');
+
+  // VML id blocks (1024 shape ids each) must not collide across the workbook.
+  const usedBlocks = new Set<number>();
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.vml$/i.test(name)) continue;
+    for (const b of vmlIdBlocks(await zip.file(name)!.async('string'))) usedBlocks.add(b);
+  }
+  const nextVmlBlock = () => {
+    let b = 1;
+    while (usedBlocks.has(b)) b++;
+    usedBlocks.add(b);
+    return b;
+  };
+
+  for (const sheet of marked) {
+    const cells = marks.get(sheet.name)!;
+    let xml = await edit.read(sheet.path);
+    if (xml === undefined) continue;
+    const p = prefixFor(xml, NS.main) ?? '';
+    const severityAt = new Map(cells.map((c) => [`${c.at.row},${c.at.col}`, c.severity]));
+    xml = restyleCells(
+      xml,
+      p,
+      cells.map((c) => c.at),
+      (current, at) => markStyles.xfFor(current, severityAt.get(`${at.row},${at.col}`)!),
+    );
+    xml = await markSheetNotes(
+      edit,
+      sheet.path,
+      xml,
+      cells.map((c) => ({ row: c.at.row, col: c.at.col, text: c.text })),
+      nextVmlBlock,
+    );
+    edit.write(sheet.path, xml);
+  }
+  edit.write(styles.path, markStyles.toXml());
+  edit.flush();
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+// Re-exported for tests and the web page, which name fills in their own checks.
+export { MARK_FILL_RGB } from './mark-styles';
+export { NOTE_PREFIX } from './mark-text';
