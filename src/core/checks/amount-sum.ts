@@ -1,0 +1,119 @@
+/**
+ * amount-sum (SPEC §4): a parent row is the sum of its child rows; every
+ * grouping of a budget block adds up to the same total; 调整后 = 年初 ± 调整.
+ * 元 with cents are exact, 万元 and unstated units are rounded (SPEC §3).
+ */
+import type { Finding } from '../finding';
+import { formatCellList, formatLike } from '../format';
+import { midpoint, overlaps, sumIntervals, type Interval } from '../interval';
+import { message } from '../messages';
+import { intervalOf, type Precision } from '../precision';
+import { resolveSums, type SumConstraint, type SumTerm } from '../sum-constraints';
+import type { AmountRole, AmountRow, AmountTable, Table } from '../tables';
+import type { Check } from './check';
+
+const SUMMED: AmountRole[] = ['initialBudget', 'budget', 'adjust', 'adjustUp', 'adjustDown', 'spent'];
+
+function termOf(row: AmountRow, role: AmountRole, precision: Precision, sign: 1 | -1 = 1): SumTerm | undefined {
+  const slot = row.values[role];
+  const value = intervalOf(slot, precision);
+  return slot && value ? { slot, value, sign } : undefined;
+}
+
+function childConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
+  const out: SumConstraint[] = [];
+  table.rows.forEach((row, i) => {
+    const children = table.rows.filter((r) => r.parent === i);
+    if (children.length === 0) return;
+    for (const role of SUMMED) {
+      const total = termOf(row, role, precision);
+      // A blank or 一 child is a zero; a column no child fills is not broken down at all.
+      const parts = children.map((c) => termOf(c, role, precision)).filter((t): t is SumTerm => t !== undefined);
+      if (total && parts.length > 0) out.push({ total, parts, wording: 'sum' });
+    }
+  });
+  return out;
+}
+
+function groupingConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
+  const totalRow = table.rows.find((r) => r.depth === 0);
+  if (!totalRow) return [];
+  const out: SumConstraint[] = [];
+  for (const g of table.groupings) {
+    for (const role of SUMMED) {
+      const total = termOf(totalRow, role, precision);
+      const parts = g.rows.map((i) => termOf(table.rows[i], role, precision)).filter((t): t is SumTerm => t !== undefined);
+      if (total && parts.length === g.rows.length) out.push({ total, parts, wording: 'sum' });
+    }
+  }
+  return out;
+}
+
+function adjustmentConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
+  const out: SumConstraint[] = [];
+  for (const row of table.rows) {
+    const adjusted = termOf(row, 'budget', precision);
+    const initial = termOf(row, 'initialBudget', precision);
+    const changes = [termOf(row, 'adjust', precision), termOf(row, 'adjustUp', precision), termOf(row, 'adjustDown', precision, -1)];
+    if (!adjusted || !initial || changes.every((c) => c === undefined)) continue;
+    const parts = [initial, ...changes.filter((c): c is SumTerm => c !== undefined)];
+    out.push({ total: adjusted, parts, wording: 'adjusted' });
+  }
+  return out;
+}
+
+export function amountConstraints(table: Table): SumConstraint[] {
+  if (table.type !== 'amounts') return [];
+  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  return [
+    ...childConstraints(table, precision),
+    ...groupingConstraints(table, precision),
+    ...adjustmentConstraints(table, precision),
+  ];
+}
+
+/**
+ * Without a total column the groupings can only be compared with each other:
+ * a grouping that disagrees with all the others (which agree) is reported.
+ */
+function disagreeingGroupings(table: AmountTable, sheet: string): Finding[] {
+  if (table.rows.some((r) => r.depth === 0) || table.groupings.length < 3) return [];
+  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const findings: Finding[] = [];
+  for (const role of SUMMED) {
+    const sums = table.groupings.map((g) => {
+      const parts = g.rows.map((i) => intervalOf(table.rows[i].values[role], precision));
+      return parts.every((p) => p !== undefined) ? sumIntervals(parts as Interval[]) : undefined;
+    });
+    sums.forEach((sum, i) => {
+      if (!sum) return;
+      const others = sums.filter((s, j) => j !== i && s !== undefined) as Interval[];
+      if (others.length < 2 || others.some((o) => overlaps(o, sum))) return;
+      if (!others.every((o) => overlaps(o, others[0]))) return;
+      const g = table.groupings[i];
+      const firstSlot = table.rows[g.rows[0]].values[role]!;
+      const found = formatLike(firstSlot, midpoint(sum));
+      const expected = formatLike(firstSlot, midpoint(others[0]));
+      const parts = formatCellList(g.rows.map((r) => table.rows[r].values[role]!));
+      findings.push({
+        sheet,
+        cell: g.label.address,
+        rule: 'amount-sum',
+        severity: 'error',
+        found,
+        expected,
+        message: message('sum.groupings', { cell: g.label.address, parts, found, expected }),
+      });
+    });
+  }
+  return findings;
+}
+
+export const amountSum: Check = {
+  id: 'amount-sum',
+  severity: 'error',
+  run: (table, ctx) =>
+    table.type !== 'amounts'
+      ? []
+      : [...resolveSums('amount-sum', ctx.view.name, amountConstraints(table)), ...disagreeingGroupings(table, ctx.view.name)],
+};

@@ -1,0 +1,16 @@
+/** What every check is: data (id, severity) plus one pure function over a table. */
+import type { Finding, RuleId, Severity } from '../finding';
+import type { Profile } from '../profile';
+import type { SheetView } from '../sheet-view';
+import type { Table } from '../tables';
+
+export interface CheckContext {
+  profile: Profile;
+  view: SheetView;
+}
+
+export interface Check {
+  id: RuleId;
+  severity: Severity;
+  run(table: Table, ctx: CheckContext): Finding[];
+}

@@ -1,0 +1,51 @@
+/** grade (SPEC §4): the grade label matches the band of the total score. */
+import { normalizeText } from '../normalize-text';
+import { formatPlain } from '../format';
+import { message } from '../messages';
+import { numberOf } from '../precision';
+import type { GradeBand } from '../profile';
+import type { Check } from './check';
+
+function bandOf(bands: GradeBand[], score: number): GradeBand | undefined {
+  return bands.find((b) => score >= b.min);
+}
+
+function bandNamed(bands: GradeBand[], text: string): GradeBand | undefined {
+  const t = normalizeText(text);
+  return bands.find((b) => b.label === t || (b.aliases ?? []).includes(t));
+}
+
+export const grade: Check = {
+  id: 'grade',
+  severity: 'error',
+  run(table, ctx) {
+    if (table.type !== 'indicators' || !table.grade || !table.total?.score) return [];
+    const score = numberOf(table.total.score);
+    const printed = table.grade.value.kind === 'qualitative' ? table.grade.value.text : undefined;
+    if (!score || printed === undefined) return [];
+    const bands = ctx.profile.gradeBands;
+    const named = bandNamed(bands, printed);
+    const expected = bandOf(bands, score.value.toNumber());
+    // A label outside the profile's bands (合格/不合格 schemes…) is not judged.
+    if (!named || !expected || named === expected) return [];
+    const cell = table.grade.address;
+    return [
+      {
+        sheet: ctx.view.name,
+        cell,
+        rule: 'grade',
+        severity: 'error',
+        found: printed,
+        expected: expected.label,
+        fixValue: expected.label,
+        message: message('grade.band', {
+          cell,
+          found: printed,
+          expected: expected.label,
+          score: formatPlain(score.value),
+          scoreCell: table.total.score.address,
+        }),
+      },
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * not-checked (SPEC §4, info): a value could not be understood, so its row
+ * was not recomputed. The other checks call this instead of guessing.
+ */
+import type { Finding } from '../finding';
+import { formatFound } from '../format';
+import { message, type MessageId } from '../messages';
+import type { Slot } from '../tables';
+
+export function notChecked(sheet: string, slot: Slot, id: MessageId, params: Record<string, string>): Finding {
+  const found = formatFound(slot);
+  return {
+    sheet,
+    cell: slot.address,
+    rule: 'not-checked',
+    severity: 'info',
+    found,
+    message: message(id, { cell: slot.address, found, ...params }),
+  };
+}
+
+/** A table whose checks threw: reported at its first cell, the validation goes on. */
+export function tableNotChecked(sheet: string, cell: string, reason: string): Finding {
+  return {
+    sheet,
+    cell,
+    rule: 'not-checked',
+    severity: 'info',
+    message: message('not-checked.failed', { cell, reason }),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * rate (SPEC §4): a completion rate, execution rate, 得分率 or share equals
+ * the recomputed ratio, compared as intervals. Where the inputs cannot be
+ * read the row is reported as not-checked, never as wrong.
+ */
+import Decimal from 'decimal.js';
+import { completionRows, rateFit, type Completion, type RateFit, type Refusal } from '../completion';
+import type { Finding } from '../finding';
+import { formatFound, formatLike, formatPercent } from '../format';
+import { capAt, midpoint, overlaps, ratio } from '../interval';
+import { message, type MessageId } from '../messages';
+import { intervalOf, numberOf, ONE, type Precision } from '../precision';
+import type { CapPolicy } from '../profile';
+import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
+import type { Check, CheckContext } from './check';
+import { notChecked } from './not-checked';
+
+function fixValueOf(slot: Slot, value: Decimal): number {
+  const n = numberOf(slot);
+  const places = n ? n.decimals + (n.percent ? 2 : 0) : 4;
+  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+function rateFinding(sheet: string, slot: Slot, value: Decimal, id: MessageId, params: Record<string, string>): Finding {
+  const expected = formatLike(slot, value);
+  const found = formatFound(slot);
+  return {
+    sheet,
+    cell: slot.address,
+    rule: 'rate',
+    severity: 'error',
+    found,
+    expected,
+    fixValue: fixValueOf(slot, value),
+    message: message(id, { cell: slot.address, found, expected, ...params }),
+  };
+}
+
+/** Under a fixed profile policy, a fit that only the other convention allows is wrong. */
+function isWrong(fit: RateFit, policy: CapPolicy): boolean {
+  return fit === 'wrong' || (fit === 'capped' && policy === 'uncapped') || (fit === 'uncapped' && policy === 'capped');
+}
+
+const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
+  bound: 'not-checked.bound',
+  'no-actual': 'not-checked.no-actual',
+  ambiguous: 'not-checked.ambiguous',
+  'zero-base': 'not-checked.zero-base',
+  value: 'not-checked.value',
+  units: 'not-checked.units',
+};
+
+function describe(slot: Slot | undefined): string {
+  return slot ? `${slot.address}（${formatFound(slot)}）` : '';
+}
+
+function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[] {
+  const sheet = ctx.view.name;
+  const out: Finding[] = [];
+  for (const row of completionRows(table)) {
+    const { node, rate, reported, result } = row;
+    const actualSlot = node.actual ?? node.narrative;
+    const params = { target: describe(node.target), actual: actualSlot ? formatFound(actualSlot) : '', den: describe(node.target) };
+    if (result.kind === 'refused') {
+      out.push(notChecked(sheet, rate, REFUSAL_MESSAGE[result.reason], params));
+      continue;
+    }
+    const fits = result.candidates.map((c) => rateFit(reported, c));
+    const wrong = fits.map((f) => isWrong(f, ctx.profile.capRates));
+    if (wrong.some((w) => w) && !wrong.every((w) => w)) {
+      const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
+      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+      continue;
+    }
+    if (!wrong[0]) continue;
+    const expectedValues = result.candidates.map((c) => expectedRate(c, ctx.profile.capRates));
+    const shown = new Set(expectedValues.map((v) => formatLike(rate, v)));
+    if (shown.size > 1) {
+      const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
+      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+      continue;
+    }
+    const c = result.candidates[0];
+    const num = c.lowerIsBetter ? describe(node.target) : formatFound({ ...rate, value: c.actual });
+    const den = c.lowerIsBetter ? formatFound({ ...rate, value: c.actual }) : describe(node.target);
+    const capped = ctx.profile.capRates === 'capped' && c.ratio.lo.gt(ONE);
+    const id: MessageId = c.met && c.target.percent ? 'rate.percent-met' : capped ? 'rate.capped' : 'rate.ratio';
+    out.push(
+      rateFinding(sheet, rate, expectedValues[0], id, {
+        ...params,
+        num,
+        den,
+        ratio: formatPercent(midpoint(c.ratio), 2),
+      }),
+    );
+  }
+  return out;
+}
+
+function expectedRate(c: Completion, policy: CapPolicy): Decimal {
+  if (c.met && (c.target.percent || c.lowerIsBetter)) return ONE;
+  const mid = midpoint(c.ratio);
+  return policy === 'capped' ? Decimal.min(mid, ONE) : mid;
+}
+
+/** 得分率 = score ÷ weight, both exact. */
+function scoreRateFindings(table: IndicatorTable, sheet: string): Finding[] {
+  const out: Finding[] = [];
+  const visit = (node: IndicatorNode) => {
+    const reported = intervalOf(node.scoreRate, 'rounded');
+    const score = intervalOf(node.score, 'exact');
+    const weight = intervalOf(node.weight, 'exact');
+    if (node.scoreRate && reported && score && weight) {
+      const r = ratio(score, weight);
+      if (r && !overlaps(reported, r)) {
+        out.push(rateFinding(sheet, node.scoreRate, midpoint(r), 'rate.ratio', { num: describe(node.score), den: describe(node.weight) }));
+      }
+    }
+    node.children.forEach(visit);
+  };
+  table.roots.forEach(visit);
+  return out;
+}
+
+/** A ratio of two amounts judged against the printed rate; capped readings allowed unless the profile forbids. */
+function judgeAmountRatio(
+  sheet: string,
+  slot: Slot | undefined,
+  num: Slot | undefined,
+  den: Slot | undefined,
+  precision: Precision,
+  policy: CapPolicy,
+): Finding | undefined {
+  const reported = intervalOf(slot, 'rounded');
+  const a = intervalOf(num, precision);
+  const b = intervalOf(den, precision);
+  if (!slot || !reported || !a || !b) return undefined;
+  const r = ratio(a, b);
+  if (!r) {
+    // 0 ÷ 0 is never an error (SPEC §4); x ÷ 0 cannot be recomputed.
+    if (numberOf(num)!.value.isZero()) return undefined;
+    return notChecked(sheet, slot, 'not-checked.zero-base', { den: describe(den) });
+  }
+  const plain = overlaps(reported, r);
+  const capped = overlaps(reported, capAt(r, ONE));
+  if ((plain && policy !== 'capped') || (capped && policy !== 'uncapped') || (plain && capped)) return undefined;
+  const value = policy === 'capped' ? Decimal.min(midpoint(r), ONE) : midpoint(r);
+  return rateFinding(sheet, slot, value, 'rate.ratio', { num: describe(num), den: describe(den) });
+}
+
+function amountFindings(table: AmountTable, ctx: CheckContext): Finding[] {
+  const sheet = ctx.view.name;
+  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const policy = ctx.profile.capRates;
+  const out: Finding[] = [];
+  const total = table.rows.find((r) => r.depth === 0);
+  for (const row of table.rows) {
+    const v = row.values;
+    const f = judgeAmountRatio(sheet, v.rate, v.spent, v.budget, precision, policy);
+    if (f) out.push(f);
+    if (v.share && total) {
+      const role = total.values.spent ? 'spent' : 'budget';
+      const s = judgeAmountRatio(sheet, v.share, v[role], total.values[role], precision, 'uncapped');
+      if (s) out.push(s);
+    }
+  }
+  return out;
+}
+
+export const rate: Check = {
+  id: 'rate',
+  severity: 'error',
+  run(table, ctx) {
+    if (table.type === 'amounts') return amountFindings(table, ctx);
+    return [...completionFindings(table, ctx), ...scoreRateFindings(table, ctx.view.name)];
+  },
+};

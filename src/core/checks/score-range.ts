@@ -1,0 +1,53 @@
+/**
+ * score-range (SPEC §4): a score lies between 0 and its weight; a 加减分项
+ * (bonus/penalty) score lies within ±weight.
+ */
+import type { Finding } from '../finding';
+import { formatFound, formatPlain } from '../format';
+import { message } from '../messages';
+import { numberOf } from '../precision';
+import type { IndicatorNode, Slot, Table } from '../tables';
+import type { Check } from './check';
+
+function judge(sheet: string, score: Slot | undefined, weight: Slot | undefined, bonus: boolean): Finding | undefined {
+  const s = numberOf(score);
+  if (!s || !score) return undefined;
+  const w = numberOf(weight);
+  const found = formatFound(score);
+  const base = { sheet, cell: score.address, rule: 'score-range' as const, severity: 'error' as const, found };
+  if (w && weight && (s.value.gt(w.value) || (bonus && s.value.lt(w.value.neg())))) {
+    const limit = s.value.gt(w.value) ? w.value : w.value.neg();
+    const expected = formatPlain(limit);
+    const params = { cell: score.address, found, weight: formatPlain(w.value), weightCell: weight.address };
+    return { ...base, expected, fixValue: limit.toNumber(), message: message(bonus ? 'range.bonus' : 'range.above', params) };
+  }
+  if (!bonus && s.value.isNegative() && !s.value.isZero()) {
+    return { ...base, expected: '0', fixValue: 0, message: message('range.negative', { cell: score.address, found }) };
+  }
+  return undefined;
+}
+
+export const scoreRange: Check = {
+  id: 'score-range',
+  severity: 'error',
+  run(table, ctx) {
+    const sheet = ctx.view.name;
+    const out: Finding[] = [];
+    if (table.type === 'indicators') {
+      const visit = (n: IndicatorNode) => {
+        const f = judge(sheet, n.score, n.weight, n.bonus);
+        if (f) out.push(f);
+        n.children.forEach(visit);
+      };
+      table.roots.forEach(visit);
+      const total = table.total && judge(sheet, table.total.score, table.total.weight, false);
+      if (total) out.push(total);
+    } else {
+      for (const row of table.rows) {
+        const f = judge(sheet, row.values.score, row.values.weight, false);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  },
+};

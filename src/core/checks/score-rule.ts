@@ -1,0 +1,103 @@
+/**
+ * score-rule (SPEC §4): scores a rule fixes.
+ * - The funds row of the project form: 得分 = 分值 × min(执行率, 100%).
+ * - 财预〔2020〕10号: a met quantitative target earns full marks; a missed one
+ *   does not (正向: actual/target × 分值; 反向: per the profile). Only full marks
+ *   for a miss and deductions for a hit are judged: forms differ in how much
+ *   they deduct, not in whether.
+ */
+import Decimal from 'decimal.js';
+import { completionOf } from '../completion';
+import type { Finding } from '../finding';
+import { formatFound, formatPercent, formatPlain } from '../format';
+import { capAt, midpoint, ratio, times, type Interval } from '../interval';
+import { message, type MessageId } from '../messages';
+import { intervalOf, numberOf, ONE, type Precision } from '../precision';
+import type { Profile } from '../profile';
+import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
+import type { Check } from './check';
+
+/** A printed score may be rounded or truncated to its decimals (at least one place). */
+function scoreReachable(printed: Decimal, decimals: number, computed: Interval): boolean {
+  const unit = new Decimal(10).pow(-Math.max(decimals, 1));
+  return computed.hi.gte(printed.minus(unit.div(2))) && computed.lo.lt(printed.plus(unit));
+}
+
+function scoreFinding(sheet: string, slot: Slot, expected: Decimal, id: MessageId, params: Record<string, string>): Finding {
+  const found = formatFound(slot);
+  const shown = formatPlain(expected, 2);
+  return {
+    sheet,
+    cell: slot.address,
+    rule: 'score-rule',
+    severity: 'error',
+    found,
+    expected: shown,
+    fixValue: Number(shown),
+    message: message(id, { cell: slot.address, found, expected: shown, ...params }),
+  };
+}
+
+function fundsFindings(table: AmountTable, sheet: string): Finding[] {
+  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const out: Finding[] = [];
+  for (const row of table.rows) {
+    const { weight, score, spent, budget, rate } = row.values;
+    const w = numberOf(weight);
+    const s = numberOf(score);
+    if (!w || !s || !score) continue;
+    const spentIv = intervalOf(spent, precision);
+    const budgetIv = intervalOf(budget, precision);
+    const r = (spentIv && budgetIv && ratio(spentIv, budgetIv)) || intervalOf(rate, 'rounded');
+    if (!r) continue;
+    const computed = times(capAt(r, ONE), { lo: w.value, hi: w.value });
+    if (scoreReachable(s.value, s.decimals, computed)) continue;
+    out.push(
+      scoreFinding(sheet, score, midpoint(computed), 'rule.funds', {
+        weight: formatPlain(w.value),
+        rate: formatPercent(Decimal.min(midpoint(r), ONE), 2),
+      }),
+    );
+  }
+  return out;
+}
+
+function missedScore(weight: Decimal, target: Decimal, actual: Decimal, lowerIsBetter: boolean, profile: Profile): Decimal {
+  if (!lowerIsBetter) return actual.div(target).times(weight);
+  if (profile.reverseScoring === 'linear') {
+    return Decimal.max(0, weight.times(ONE.minus(actual.minus(target).div(target))));
+  }
+  return target.div(actual).times(weight);
+}
+
+function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profile): Finding[] {
+  const out: Finding[] = [];
+  const visit = (node: IndicatorNode) => {
+    node.children.forEach(visit);
+    const target = numberOf(node.target);
+    const actual = numberOf(node.actual);
+    const w = numberOf(node.weight);
+    const s = numberOf(node.score);
+    if (!target || !actual || !w || !s || !node.score || node.bonus || node.children.length > 0) return;
+    const c = completionOf(target, actual);
+    if (typeof c === 'string' || c.met === undefined || target.value.isZero() || actual.value.isZero()) return;
+    const params = { actual: formatFound(node.actual!), target: formatFound(node.target!) };
+    if (c.met && s.value.lt(w.value)) {
+      out.push(scoreFinding(sheet, node.score, w.value, 'rule.met-deducted', params));
+    } else if (!c.met && s.value.eq(w.value)) {
+      const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, profile);
+      out.push(scoreFinding(sheet, node.score, expected, 'rule.missed-full', params));
+    }
+  };
+  table.roots.forEach(visit);
+  return out;
+}
+
+export const scoreRule: Check = {
+  id: 'score-rule',
+  severity: 'error',
+  run(table, ctx) {
+    if (table.type === 'amounts') return table.kind === 'project-funds' ? fundsFindings(table, ctx.view.name) : [];
+    return indicatorFindings(table, ctx.view.name, ctx.profile);
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Which printed numbers are rounded results and which are exact (SPEC §3):
+ * rates, percentages and amounts in a scaled unit stand for ±½ of their last
+ * shown digit; weights, scores and 元 amounts with cents are exact; a formula
+ * result is compared by what it stores.
+ */
+import Decimal from 'decimal.js';
+import { around, exactly, type Interval } from './interval';
+import type { Slot } from './tables';
+import type { TypedNumber } from './typed-value';
+
+export type Precision = 'exact' | 'rounded';
+
+export function numberOf(slot: Slot | undefined): TypedNumber | undefined {
+  return slot && slot.value.kind === 'number' ? slot.value : undefined;
+}
+
+export function intervalOfNumber(n: TypedNumber, precision: Precision): Interval {
+  if (precision === 'exact' || n.formula) return exactly(n.value);
+  return around(n.value, n.step.div(2));
+}
+
+/** The slot's value as an interval, or undefined when it holds no number. */
+export function intervalOf(slot: Slot | undefined, precision: Precision): Interval | undefined {
+  const n = numberOf(slot);
+  return n ? intervalOfNumber(n, precision) : undefined;
+}
+
+/** A target or actual: counts are exact unless scaled (13.02万) or a percentage. */
+export function indicatorPrecision(n: TypedNumber): Precision {
+  return n.percent || n.scale > 1 ? 'rounded' : 'exact';
+}
+
+export const ONE = new Decimal(1);
+export const ZERO = new Decimal(0);

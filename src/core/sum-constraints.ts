@@ -1,0 +1,156 @@
+/**
+ * Sums that must hold (a parent weight and its children, a subtotal and its
+ * rows, a budget total and its parts) and the root-cause rule of SPEC §4:
+ * when changing one cell would make every disagreeing sum agree, that cell
+ * alone is reported; otherwise each disagreeing total is.
+ */
+import Decimal from 'decimal.js';
+import type { Finding, RuleId } from './finding';
+import { formatCellList, formatFound, formatLike, formatPlain } from './format';
+import { intersect, midpoint, minus, negate, overlaps, sumIntervals, type Interval } from './interval';
+import { message } from './messages';
+import type { Slot } from './tables';
+
+export interface SumTerm {
+  slot: Slot;
+  value: Interval;
+  /** −1 for a term that is subtracted (调减). */
+  sign: 1 | -1;
+}
+
+export interface SumConstraint {
+  /** The cell that should equal the sum of the parts (or the fixed value). */
+  total: SumTerm;
+  /** A fixed value the total must equal instead of a sum (the profile's full mark, 100). */
+  fixed?: Interval;
+  parts: SumTerm[];
+  /** How to say it when reported on its own. */
+  wording: 'sum' | 'profile' | 'adjusted';
+}
+
+function partsSum(c: SumConstraint, skip?: Slot): Interval {
+  return sumIntervals(c.parts.filter((p) => p.slot !== skip).map((p) => (p.sign === 1 ? p.value : negate(p.value))));
+}
+
+function expectedTotal(c: SumConstraint): Interval {
+  return c.fixed ?? partsSum(c);
+}
+
+function holds(c: SumConstraint): boolean {
+  return overlaps(c.total.value, expectedTotal(c));
+}
+
+/** Values the slot could take for this constraint to hold, others unchanged. */
+function neededValue(c: SumConstraint, slot: Slot): Interval | undefined {
+  if (c.total.slot === slot) return expectedTotal(c);
+  const part = c.parts.find((p) => p.slot === slot);
+  if (!part) return undefined;
+  const rest = minus(c.total.value, partsSum(c, slot));
+  return part.sign === 1 ? rest : negate(rest);
+}
+
+function slotsOf(c: SumConstraint): Slot[] {
+  return [c.total.slot, ...c.parts.map((p) => p.slot)];
+}
+
+/** Groups of violated constraints that share a cell: one root cause may explain each group. */
+function components(violated: SumConstraint[]): SumConstraint[][] {
+  const groups: SumConstraint[][] = [];
+  const groupOf = new Map<Slot, SumConstraint[]>();
+  for (const c of violated) {
+    const touching = new Set<SumConstraint[]>();
+    for (const s of slotsOf(c)) {
+      const g = groupOf.get(s);
+      if (g) touching.add(g);
+    }
+    const merged: SumConstraint[] = [c];
+    for (const g of touching) {
+      merged.push(...g);
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(merged);
+    for (const m of merged) for (const s of slotsOf(m)) groupOf.set(s, merged);
+  }
+  return groups;
+}
+
+interface RootCause {
+  slot: Slot;
+  value: Interval;
+}
+
+/**
+ * The one cell whose change satisfies every violated constraint of the group
+ * and breaks none of the constraints that hold; undefined unless exactly one.
+ */
+function rootCause(group: SumConstraint[], all: SumConstraint[]): RootCause | undefined {
+  let candidates: RootCause[] = [];
+  const first = group[0];
+  for (const slot of slotsOf(first)) {
+    if (!group.every((c) => slotsOf(c).includes(slot))) continue;
+    let value: Interval | undefined;
+    for (const c of all) {
+      const need = neededValue(c, slot);
+      if (!need) continue;
+      value = value ? intersect(value, need) : need;
+      if (!value) break;
+    }
+    if (value) candidates.push({ slot, value });
+  }
+  candidates = candidates.filter((c, i) => candidates.findIndex((d) => d.slot === c.slot) === i);
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function roundedFix(slot: Slot, value: Interval): Decimal {
+  const mid = midpoint(value);
+  const v = slot.value;
+  return v.kind === 'number' && !v.percent ? mid.toDecimalPlaces(Math.max(v.decimals, 0) + 4, Decimal.ROUND_HALF_UP) : mid;
+}
+
+function expectedText(slot: Slot, value: Interval): string {
+  const v = slot.value;
+  const mid = midpoint(value);
+  // Exact families (weights, scores) show the exact sum; rounded amounts show the total's own decimals.
+  if (v.kind === 'number' && value.lo.eq(value.hi)) return formatPlain(mid, Math.max(v.decimals, 6));
+  return formatLike(slot, mid);
+}
+
+function finding(rule: RuleId, sheet: string, slot: Slot, value: Interval): Finding {
+  const expected = expectedText(slot, value);
+  return {
+    sheet,
+    cell: slot.address,
+    rule,
+    severity: 'error',
+    found: formatFound(slot),
+    expected,
+    fixValue: Number(roundedFix(slot, value).toDecimalPlaces(10).toString()),
+    message: { 'zh-CN': '', 'en-US': '' },
+  };
+}
+
+/** Findings for the constraints of one rule family on one table. */
+export function resolveSums(rule: RuleId, sheet: string, constraints: SumConstraint[]): Finding[] {
+  const violated = constraints.filter((c) => !holds(c));
+  const findings: Finding[] = [];
+  for (const group of components(violated)) {
+    const cause = group.length > 1 ? rootCause(group, constraints) : undefined;
+    if (cause) {
+      const totals = group.map((c) => c.total.slot.address).join(', ');
+      const f = finding(rule, sheet, cause.slot, cause.value);
+      f.message = message('sum.root', { cell: cause.slot.address, found: f.found!, expected: f.expected!, totals });
+      findings.push(f);
+      continue;
+    }
+    for (const c of group) findings.push(reportAlone(rule, sheet, c));
+  }
+  return findings;
+}
+
+function reportAlone(rule: RuleId, sheet: string, c: SumConstraint): Finding {
+  const slot = c.total.slot;
+  const f = finding(rule, sheet, slot, expectedTotal(c));
+  const params = { cell: slot.address, found: f.found!, expected: f.expected!, sum: f.expected!, parts: formatCellList(c.parts.map((p) => p.slot)) };
+  f.message = message(c.wording === 'profile' ? 'sum.profile' : c.wording === 'adjusted' ? 'sum.adjusted' : 'sum.total', params);
+  return f;
+}
