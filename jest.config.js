@@ -4,6 +4,7 @@ const transform = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     {
       displayName: 'node',
