@@ -102,7 +102,8 @@ export function addNotesToComments(existing: string | undefined, notes: NoteRequ
     const appended = `\n\n${note.text}`;
     inner = inner.slice(0, insertAt) + noteRun(p, appended) + inner.slice(insertAt);
     xml = xml.slice(0, textStart) + inner + xml.slice(textClose);
-    extended.push({ row: note.row, col: note.col, lines: lineCount(appended) });
+    // The first line break only ends the user's last line: it adds no line.
+    extended.push({ row: note.row, col: note.col, lines: lineCount(appended) - 1 });
   }
   if (fresh.length > 0) {
     const close = xml.indexOf(`</${p}commentList>`);
