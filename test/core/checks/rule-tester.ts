@@ -1,0 +1,94 @@
+/**
+ * ESLint-RuleTester-style tables for ScoreCheck's rules: each case is a small
+ * sheet built in memory, named in words a domain expert can review.
+ * `valid` cases must yield no finding of the rule; `invalid` cases must yield
+ * exactly the listed findings of that rule (cell, and expected value where given).
+ */
+import { checkSheet } from '../../../src/core/engine';
+import type { Finding, RuleId } from '../../../src/core/finding';
+import { parseRangeA1, type Cell, type CellValue, type Sheet } from '../../../src/core/grid';
+import type { Profile } from '../../../src/core/profile';
+
+/** A cell as a test writes it: a plain value, or a Cell with formula / number format. */
+export type CellInput = CellValue | Cell | undefined;
+
+export interface SheetCase {
+  /** What the case shows, in a reviewer's words. */
+  name: string;
+  rows: readonly (readonly CellInput[])[];
+  merges?: readonly string[];
+  profile?: Profile;
+}
+
+export interface ExpectedFinding {
+  cell: string;
+  /** The value the cell should hold, as the finding prints it; omitted: not asserted. */
+  expected?: string;
+}
+
+export interface InvalidCase extends SheetCase {
+  findings: readonly ExpectedFinding[];
+}
+
+function isCell(v: CellInput): v is Cell {
+  return typeof v === 'object' && v !== null && 'value' in v;
+}
+
+/** Builds a sheet where entries may be plain values or full Cell objects. */
+export function buildSheet(name: string, rows: readonly (readonly CellInput[])[], merges: readonly string[] = []): Sheet {
+  return {
+    name,
+    rows: rows.map((row) =>
+      row.map((v) => {
+        if (isCell(v)) return v;
+        return v === null || v === undefined || v === '' ? undefined : { value: v };
+      }),
+    ),
+    merges: merges.map((m) => {
+      const r = parseRangeA1(m);
+      if (!r) throw new Error(`not a range: ${m}`);
+      return r;
+    }),
+  };
+}
+
+/** Percent-formatted cell: `pct(0.9572)` shows 95.72%. */
+export function pct(value: number, numFmt = '0.00%'): Cell {
+  return { value, numFmt };
+}
+
+/** A cell with a formula and its cached result. */
+export function formula(value: number, f: string, numFmt?: string): Cell {
+  return numFmt ? { value, formula: f, numFmt } : { value, formula: f };
+}
+
+export function findingsOf(rule: RuleId, c: SheetCase): Finding[] {
+  const sheet = buildSheet('表1', c.rows, c.merges);
+  const result = checkSheet(sheet, c.profile ? { profile: c.profile } : {});
+  return result.findings.filter((f) => f.rule === rule);
+}
+
+function describeFinding(f: Finding): string {
+  return `${f.cell} (found ${f.found ?? '-'}, expected ${f.expected ?? '-'}): ${f.message['en-US']}`;
+}
+
+export function ruleTester(rule: RuleId, cases: { valid: readonly SheetCase[]; invalid: readonly InvalidCase[] }): void {
+  describe(rule, () => {
+    describe('valid', () => {
+      it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+        expect(findingsOf(rule, c).map(describeFinding)).toEqual([]);
+      });
+    });
+    describe('invalid', () => {
+      it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+        const found = findingsOf(rule, c);
+        expect(found.map((f) => f.cell).sort()).toEqual(c.findings.map((f) => f.cell).sort());
+        for (const want of c.findings) {
+          const hit = found.find((f) => f.cell === want.cell)!;
+          expect(hit.rule).toBe(rule);
+          if (want.expected !== undefined) expect(`${hit.cell} expected ${hit.expected}`).toBe(`${want.cell} expected ${want.expected}`);
+        }
+      });
+    });
+  });
+}
