@@ -56,13 +56,24 @@ export function rowHierarchy(labels: readonly string[]): { depth: number; parent
   for (const m of marks) if (m.numbering >= 0 && !styleOrder.includes(m.numbering)) styleOrder.push(m.numbering);
 
   const depths: number[] = [];
+  // 其中：甲 / 　　　乙: the rows after a 其中： row are indented to line up with
+  // its text, not nested under it; they are its siblings until the indent returns.
+  let whereof: { indent: number; numbering: number; depth: number } | undefined;
   marks.forEach((m, i) => {
     if (m.total) {
+      whereof = undefined;
       depths.push(0);
       return;
     }
     let depth = 1 + Math.max(indentRank.get(m.indent) ?? 0, styleOrder.indexOf(m.numbering) + 1);
-    if (m.whereof && i > 0) depth = Math.max(depth, depths[i - 1] + 1);
+    if (m.whereof && i > 0) {
+      depth = Math.max(depth, depths[i - 1] + 1);
+      whereof = { indent: m.indent, numbering: m.numbering, depth };
+    } else if (whereof && m.indent > whereof.indent && m.numbering === whereof.numbering) {
+      depth = whereof.depth;
+    } else if (whereof && m.indent <= whereof.indent) {
+      whereof = undefined;
+    }
     depths.push(depth);
   });
 
