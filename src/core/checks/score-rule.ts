@@ -16,6 +16,7 @@ import { intervalOf, numberOf, ONE, type Precision } from '../precision';
 import type { Profile } from '../profile';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check } from './check';
+import { notChecked } from './not-checked';
 
 /** A printed score may be rounded or truncated to its decimals (at least one place). */
 function scoreReachable(printed: Decimal, decimals: number, computed: Interval): boolean {
@@ -80,6 +81,12 @@ function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profil
     const s = numberOf(node.score);
     if (!target || !actual || !w || !s || !node.score || node.bonus || node.children.length > 0) return;
     const c = completionOf(target, actual);
+    // SPEC §2 E: an actual typed as a bound cannot be recomputed. Where the row
+    // has a rate column, the rate check already says so at the rate.
+    if (c === 'bound' && !node.rate) {
+      out.push(notChecked(sheet, node.actual!, 'not-checked.bound', { actual: formatFound(node.actual!) }));
+      return;
+    }
     if (typeof c === 'string' || c.met === undefined || target.value.isZero() || actual.value.isZero()) return;
     const params = { actual: formatFound(node.actual!), target: formatFound(node.target!) };
     if (c.met && s.value.lt(w.value)) {
