@@ -251,3 +251,50 @@ describe('writeMarkedCopy, other shapes of input', () => {
     expect(noteOf(ws.getCell('D11'))).toBe('ScoreCheck: [错误] 分值之和不符（应为 16）');
   });
 });
+
+/** Format 0's font in workbooks exceljs writes. */
+const DEFAULT_FONT = { color: { theme: 1 }, family: 2, name: 'Calibri', scheme: 'minor', size: 11 };
+
+describe('writeMarkedCopy, property: only the marked cells change, and only by their fill and note', () => {
+  test('random cells and severities on the form sheet', async () => {
+    const fc = await import('fast-check');
+    const original = await buildRichXlsx();
+    const before = (await load(original)).getWorksheet('自评表')!;
+    const cell = fc.record({
+      row: fc.integer({ min: 1, max: 12 }),
+      col: fc.integer({ min: 1, max: 8 }),
+      severity: fc.constantFrom<Finding['severity']>('error', 'warning', 'info'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 6 }), async (cells) => {
+        const findings = cells.map((c) => {
+          const a1 = `${String.fromCharCode(64 + c.col)}${c.row}`;
+          return finding(a1, c.severity, `${a1} 有误`, `${a1} is wrong`);
+        });
+        const after = (await load(await writeMarkedCopy(original, findings, 'en-US'))).getWorksheet('自评表')!;
+        const marked = new Set(findings.map((f) => f.cell));
+        for (let r = 1; r <= 12; r++) {
+          for (let c = 1; c <= 8; c++) {
+            const [b, a] = [before.getCell(r, c), after.getCell(r, c)];
+            expect(a.value).toEqual(b.value);
+            if (!marked.has(a.address)) {
+              expect(a.style).toEqual(b.style);
+              expect(a.note).toEqual(b.note);
+              continue;
+            }
+            // A cell without a format shows format 0; marked, it gets a copy of format 0,
+            // which exceljs then reports explicitly (its default font, no borders).
+            const { fill: _after, ...restAfter } = a.style;
+            const { fill: _before, ...restBefore } = b.style;
+            expect(restAfter).toEqual({ font: DEFAULT_FONT, border: {}, ...restBefore });
+            expect(fillOf(a)).toBeDefined();
+            const note = noteOf(a)!;
+            if (a.address === 'B3') expect(note.startsWith(`${USER_NOTE}\n\nScoreCheck:`)).toBe(true);
+            else expect(note.startsWith('ScoreCheck:')).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 60_000);
+});
