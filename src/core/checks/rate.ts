@@ -7,13 +7,16 @@ import Decimal from 'decimal.js';
 import { completionRows, rateFit, type Completion, type RateFit, type Refusal } from '../completion';
 import type { Finding } from '../finding';
 import { formatFound, formatLike, formatPercent } from '../format';
-import { capAt, midpoint, overlaps, ratio } from '../interval';
+import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
 import { message, type MessageId } from '../messages';
 import { intervalOf, numberOf, ONE, type Precision } from '../precision';
-import type { CapPolicy } from '../profile';
+import type { CapPolicy, Profile } from '../profile';
+import { resolveSums } from '../sum-constraints';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check, CheckContext } from './check';
 import { notChecked } from './not-checked';
+import { scoreConstraints } from './score-sum';
+import { weightConstraints } from './weight-sum';
 
 function fixValueOf(slot: Slot, value: Decimal): number {
   const n = numberOf(slot);
@@ -103,16 +106,40 @@ function expectedRate(c: Completion, policy: CapPolicy): Decimal {
   return policy === 'capped' ? Decimal.min(mid, ONE) : mid;
 }
 
+/**
+ * The value weight-sum and score-sum say a cell should hold, by address: a
+ * 得分率 that agrees with the corrected weight or score is right, and the sum
+ * finding already names the one wrong cell (SPEC §4 root cause, not echoes).
+ */
+function sumCorrections(table: IndicatorTable, sheet: string, profile: Profile): Map<string, number> {
+  const out = new Map<string, number>();
+  const findings = [
+    ...resolveSums('weight-sum', sheet, weightConstraints(table, profile)),
+    ...resolveSums('score-sum', sheet, scoreConstraints(table)),
+  ];
+  for (const f of findings) if (typeof f.fixValue === 'number') out.set(f.cell, f.fixValue);
+  return out;
+}
+
+function corrected(slot: Slot | undefined, corrections: Map<string, number>): Interval | undefined {
+  const fix = slot && corrections.get(slot.address);
+  return fix === undefined ? undefined : { lo: new Decimal(fix), hi: new Decimal(fix) };
+}
+
 /** 得分率 = score ÷ weight, both exact. */
-function scoreRateFindings(table: IndicatorTable, sheet: string): Finding[] {
+function scoreRateFindings(table: IndicatorTable, sheet: string, profile: Profile): Finding[] {
   const out: Finding[] = [];
+  const corrections = sumCorrections(table, sheet, profile);
   const visit = (node: IndicatorNode) => {
     const reported = intervalOf(node.scoreRate, 'rounded');
     const score = intervalOf(node.score, 'exact');
     const weight = intervalOf(node.weight, 'exact');
     if (node.scoreRate && reported && score && weight) {
       const r = ratio(score, weight);
-      if (r && !overlaps(reported, r)) {
+      const fixedScore = corrected(node.score, corrections);
+      const fixedWeight = corrected(node.weight, corrections);
+      const rFixed = fixedScore || fixedWeight ? ratio(fixedScore ?? score, fixedWeight ?? weight) : undefined;
+      if (r && !overlaps(reported, r) && !(rFixed && overlaps(reported, rFixed))) {
         out.push(rateFinding(sheet, node.scoreRate, midpoint(r), 'rate.ratio', { num: describe(node.score), den: describe(node.weight) }));
       }
     }
@@ -172,6 +199,6 @@ export const rate: Check = {
   severity: 'error',
   run(table, ctx) {
     if (table.type === 'amounts') return amountFindings(table, ctx);
-    return [...completionFindings(table, ctx), ...scoreRateFindings(table, ctx.view.name)];
+    return [...completionFindings(table, ctx), ...scoreRateFindings(table, ctx.view.name, ctx.profile)];
   },
 };
