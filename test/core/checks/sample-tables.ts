@@ -4,7 +4,7 @@
  * so a case reads "the clean table, but F4 says 28".
  */
 import { parseA1 } from '../../../src/core/grid';
-import type { CellInput, SheetCase } from './rule-tester';
+import type { CellInput, InvalidCase, SheetCase } from './rule-tester';
 import { pct } from './rule-tester';
 
 export type Patch = Record<string, CellInput>;
@@ -36,8 +36,9 @@ export const SUMMARY_C_ROWS: CellInput[][] = [
 ];
 export const SUMMARY_C_MERGES = ['A2:A5', 'B2:B5', 'C2:C5', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3', 'D4:D5', 'E4:E5', 'F4:F5', 'G4:G5'];
 
-export function summaryC(name: string, patch?: Patch, extra: Partial<SheetCase> = {}): SheetCase {
-  return { name, rows: applyPatch(SUMMARY_C_ROWS, patch), merges: SUMMARY_C_MERGES, ...extra };
+/** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
+export function summaryC<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+  return { name, rows: applyPatch(SUMMARY_C_ROWS, patch), merges: SUMMARY_C_MERGES, ...extra } as SheetCase & E;
 }
 
 /**
@@ -54,8 +55,9 @@ export const BUDGET_D_ROWS: CellInput[][] = [
   ['（2）部门职能类项目', 80, 75, pct(0.9375)],
 ];
 
-export function budgetD(name: string, patch?: Patch, extra: Partial<SheetCase> = {}): SheetCase {
-  return { name, rows: applyPatch(BUDGET_D_ROWS, patch), ...extra };
+/** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
+export function budgetD<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+  return { name, rows: applyPatch(BUDGET_D_ROWS, patch), ...extra } as SheetCase & E;
 }
 
 /**
@@ -78,6 +80,7 @@ export const PROJECT_E_ROWS: CellInput[][] = [
 ];
 export const PROJECT_E_MERGES = ['A1:A5', 'A8:A9'];
 
-export function projectE(name: string, patch?: Patch, extra: Partial<SheetCase> = {}): SheetCase {
-  return { name, rows: applyPatch(PROJECT_E_ROWS, patch), merges: PROJECT_E_MERGES, ...extra };
+/** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
+export function projectE<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+  return { name, rows: applyPatch(PROJECT_E_ROWS, patch), merges: PROJECT_E_MERGES, ...extra } as SheetCase & E;
 }
