@@ -209,9 +209,8 @@ describe('layout E: label-only level-1 weights, 分值 before 年度指标值, f
   it('full marks 15 although 按时完成率 90% misses its 100% target: 13.5 was due', () => {
     expect(verdicts(run(applyPatch(rows, { F12: '90%' }), merges))).toEqual(['G12 score-rule 13.5']);
   });
-  it('a level-3 weight 25 under 产出指标（50分）: the label is the weight its children must meet', () => {
-    const planted = applyPatch(rows, { D10: 25, G10: 25, G15: 104.5 });
-    expect(verdicts(run(planted, merges)).filter((v) => v.includes('weight-sum')).length).toBeGreaterThan(0);
+  it('产出指标（55分） over 20 + 15 + 15: the label is the weight, reported at A10', () => {
+    expect(verdicts(run(applyPatch(rows, { A10: '产出指标（55分）' }), merges))).toEqual(['A10 weight-sum 50']);
   });
 });
 
