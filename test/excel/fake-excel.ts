@@ -1,0 +1,885 @@
+/**
+ * A test double of the part of Excel's JavaScript API that ScoreCheck uses,
+ * faithful where it matters for the adapter's promises:
+ *
+ * - commands are queued and run in order at `context.sync()`, which is
+ *   counted (`fake.syncCount`); a loaded property read before its sync throws
+ *   like Office.js's PropertyNotLoaded; a failing command stops the batch
+ *   and leaves the earlier ones applied, as Excel does;
+ * - requirement sets: an API above `excelApi` throws ApiNotFound when used,
+ *   so a fallback that still calls it fails its test;
+ * - a protected sheet refuses every write (AccessDenied); a note or comment
+ *   on a cell that already has one is refused (InvalidArgument);
+ * - `getMergedAreasOrNullObject` fails past 512 areas;
+ * - change events: `userEdit` raises them; the add-in's own writes raise
+ *   them too, with `triggerSource: 'ThisLocalAddin'` from ExcelApi 1.14.
+ *
+ * The benchmark reuses it: `new FakeExcel()`, add a sheet, build an
+ * OfficeExcelHost with `fake.run` and `fake.isSetSupported`, read `syncCount`.
+ */
+import type { ExcelRun } from '../../src/excel/excel-host';
+import type { CellRange, Sheet } from '../../src/core/grid';
+import type { WorkbookResult } from '../../src/core/finding';
+import { parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid';
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+export type FakeScalar = string | number | boolean | null;
+
+export interface FakeCell {
+  /** Stored value; an error is `{ error: '#DIV/0!' }`. */
+  value: FakeScalar | { error: string };
+  formula?: string;
+  numberFormat?: string;
+  /** The user's own formatting, opaque: the adapter must never change it. */
+  format?: Record<string, unknown>;
+}
+
+export interface FakeConditionalFormat {
+  uid: number;
+  range: CellRange;
+  type: string;
+  formula?: string;
+  fill?: string;
+}
+
+export interface FakeSheetInit {
+  /** Rows of cells from A1; a string starting with `=` is a formula (value unknown: null). */
+  rows?: (FakeScalar | FakeCell | undefined)[][];
+  merges?: string[];
+  protected?: boolean;
+  notes?: Record<string, string>;
+  comments?: Record<string, string>;
+  conditionalFormats?: { range: string; type: string; formula?: string; fill?: string }[];
+}
+
+const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [ha, hb] = have.split('.').map(Number);
+  const [wa, wb] = want.split('.').map(Number);
+  return ha > wa || (ha === wa && hb >= wb);
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function isCellObject(v: unknown): v is FakeCell {
+  return typeof v === 'object' && v !== null && 'value' in v;
+}
+
+function deepCopy<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, FakeCell>();
+  conditionalFormats: FakeConditionalFormat[] = [];
+  readonly notes = new Map<string, string>();
+  readonly comments = new Map<string, { id: string; content: string }>();
+  merges: CellRange[] = [];
+  protected = false;
+  readonly handlers = new Set<(args: unknown) => unknown>();
+
+  constructor(
+    readonly fake: FakeExcel,
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(a1: string): FakeCell | undefined {
+    return this.cells.get(a1.toUpperCase());
+  }
+
+  setCell(a1: string, cell: FakeCell | FakeScalar | undefined): void {
+    const key = a1.toUpperCase();
+    if (cell === undefined || cell === null || cell === '') {
+      this.cells.delete(key);
+      return;
+    }
+    if (isCellObject(cell)) this.cells.set(key, cell);
+    else if (typeof cell === 'string' && cell.startsWith('=')) this.cells.set(key, { value: null, formula: cell.slice(1) });
+    else this.cells.set(key, { value: cell });
+  }
+
+  /** Bounding box of cells holding a value or formula; A1 when there are none (as Excel answers). */
+  usedRange(): CellRange {
+    let box: CellRange | undefined;
+    for (const key of this.cells.keys()) {
+      const p = parseA1(key)!;
+      if (!box) box = { top: p.row, left: p.col, bottom: p.row, right: p.col };
+      else {
+        box.top = Math.min(box.top, p.row);
+        box.left = Math.min(box.left, p.col);
+        box.bottom = Math.max(box.bottom, p.row);
+        box.right = Math.max(box.right, p.col);
+      }
+    }
+    return box ?? { top: 0, left: 0, bottom: 0, right: 0 };
+  }
+
+  address(range: CellRange): string {
+    return `${quoteSheet(this.name)}!${rangeToA1(range)}`;
+  }
+
+  requireWritable(): void {
+    if (this.protected) throw new FakeOfficeError('AccessDenied', `sheet ${this.name} is protected`);
+  }
+}
+
+/** Everything a user could see of a sheet, for before/after comparisons. */
+export interface SheetPicture {
+  cells: [string, FakeCell][];
+  conditionalFormats: Omit<FakeConditionalFormat, 'uid'>[];
+  notes: [string, string][];
+  comments: [string, string][];
+}
+
+export class FakeExcel {
+  /** `context.sync()` calls since creation (or the last `resetSyncCount`). */
+  syncCount = 0;
+  readonly sheets: FakeSheet[] = [];
+  activeSheet = 0;
+  readonly settings = new Map<string, unknown>();
+  selection: { sheet: string; cell: string } | undefined;
+  readonly workbookHandlers = new Set<(args: unknown) => unknown>();
+  private nextUid = 1;
+
+  constructor(readonly excelApi: string = '1.20') {}
+
+  supports(version: string): boolean {
+    return versionAtLeast(this.excelApi, version);
+  }
+
+  require(version: string, what: string): void {
+    if (!this.supports(version)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+  }
+
+  readonly isSetSupported = (name: string, version: string): boolean =>
+    name === 'ExcelApi' && this.supports(version);
+
+  readonly run: ExcelRun = async (batch) => batch(new FakeContext(this) as unknown as Excel.RequestContext);
+
+  resetSyncCount(): void {
+    this.syncCount = 0;
+  }
+
+  addSheet(name: string, init: FakeSheetInit = {}): FakeSheet {
+    const sheet = new FakeSheet(this, name, `{sheet-${this.sheets.length + 1}}`);
+    (init.rows ?? []).forEach((row, r) => row.forEach((v, c) => sheet.setCell(toA1(r, c), v)));
+    sheet.merges = (init.merges ?? []).map((m) => parseRangeA1(m)!);
+    sheet.protected = init.protected ?? false;
+    for (const [cell, text] of Object.entries(init.notes ?? {})) sheet.notes.set(cell, text);
+    for (const [cell, text] of Object.entries(init.comments ?? {})) {
+      sheet.comments.set(cell, { id: `c${this.nextUid++}`, content: text });
+    }
+    for (const cf of init.conditionalFormats ?? []) {
+      sheet.conditionalFormats.push({ uid: this.nextUid++, range: parseRangeA1(cf.range)!, type: cf.type, formula: cf.formula, fill: cf.fill });
+    }
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet ${name}`);
+    return s;
+  }
+
+  newUid(): number {
+    return this.nextUid++;
+  }
+
+  /** A sheet as the user sees it (formats, rules, notes, comments), to compare before and after. */
+  picture(name: string): SheetPicture {
+    const s = this.sheet(name);
+    return deepCopy({
+      cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      conditionalFormats: s.conditionalFormats.map(({ uid: _uid, ...rest }) => rest),
+      notes: [...s.notes.entries()].sort(([a], [b]) => a.localeCompare(b)),
+      comments: [...s.comments.entries()].map(([k, v]) => [k, v.content] as [string, string]).sort(([a], [b]) => a.localeCompare(b)),
+    });
+  }
+
+  /** The user types into a cell: the value changes and change events fire. */
+  async userEdit(sheetName: string, a1: string, value: FakeScalar): Promise<void> {
+    const s = this.sheet(sheetName);
+    s.setCell(a1, value);
+    await this.raiseChanged(s, a1, 'Unknown');
+  }
+
+  /** Raises onChanged on the sheet's and the workbook's handlers. */
+  async raiseChanged(sheet: FakeSheet, address: string, source: 'Unknown' | 'ThisLocalAddin'): Promise<void> {
+    const args: Record<string, unknown> = {
+      address,
+      worksheetId: sheet.id,
+      changeType: 'RangeEdited',
+      source: 'Local',
+      type: 'WorksheetChanged',
+    };
+    // triggerSource exists only from ExcelApi 1.14; before that the args cannot say who wrote.
+    if (this.supports('1.14')) args.triggerSource = source;
+    const handlers = [...sheet.handlers, ...(this.supports('1.9') ? this.workbookHandlers : [])];
+    for (const h of handlers) await h(args);
+  }
+}
+
+type Op = () => void;
+
+class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.fake.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    // Let the caller's promise chain settle first, as a real round trip would.
+    await Promise.resolve();
+    for (const op of ops) op();
+  }
+}
+
+/** Properties readable only after a load and a sync. */
+class Loadable {
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new FakeOfficeError('PropertyNotLoaded', `${this.constructor.name}.${name} was not loaded`);
+    }
+    return this.loaded.get(name) as T;
+  }
+
+  /** Names asked for, with `items/` stripped (collections pass it to their items). */
+  protected static paths(spec: string | string[]): string[] {
+    const list = Array.isArray(spec) ? spec : spec.split(',');
+    return list.map((p) => p.trim()).filter(Boolean);
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+  }
+
+  get settings(): SettingCollectionProxy {
+    this.ctx.fake.require('1.4', 'workbook.settings');
+    return new SettingCollectionProxy(this.ctx);
+  }
+}
+
+class SettingCollectionProxy {
+  constructor(private readonly ctx: FakeContext) {}
+
+  add(key: string, value: unknown): void {
+    this.ctx.enqueue(() => this.ctx.fake.settings.set(key, deepCopy(value)));
+  }
+
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key);
+  }
+}
+
+class SettingProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+
+  load(_spec?: string): this {
+    this.ctx.enqueue(() => {
+      const settings = this.ctx.fake.settings;
+      this.loaded.set('isNullObject', !settings.has(this.key));
+      this.loaded.set('value', deepCopy(settings.get(this.key)));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get value(): unknown {
+    return this.read('value');
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => this.ctx.fake.settings.delete(this.key));
+  }
+}
+
+class EventSource {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly handlers: () => Set<(args: unknown) => unknown>,
+  ) {}
+
+  add(handler: (args: unknown) => unknown) {
+    const ctx = this.ctx;
+    ctx.enqueue(() => this.handlers().add(handler));
+    return {
+      context: ctx,
+      remove: () => ctx.enqueue(() => this.handlers().delete(handler)),
+    };
+  }
+}
+
+class WorksheetCollectionProxy extends Loadable {
+  getActiveWorksheet(): WorksheetProxy {
+    const fake = this.ctx.fake;
+    return new WorksheetProxy(this.ctx, () => fake.sheets[fake.activeSheet]);
+  }
+
+  getItem(nameOrId: string): WorksheetProxy {
+    const fake = this.ctx.fake;
+    return new WorksheetProxy(this.ctx, () => {
+      const s = fake.sheets.find((x) => x.name === nameOrId || x.id === nameOrId);
+      if (!s) throw new FakeOfficeError('ItemNotFound', `no sheet ${nameOrId}`);
+      return s;
+    });
+  }
+
+  load(_spec: string): this {
+    this.ctx.enqueue(() => {
+      this.loaded.set(
+        'items',
+        this.ctx.fake.sheets.map((s) => {
+          const ws = new WorksheetProxy(this.ctx, () => s);
+          ws.markLoaded(s);
+          return ws;
+        }),
+      );
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.read('items');
+  }
+
+  get onChanged(): EventSource {
+    this.ctx.fake.require('1.9', 'worksheets.onChanged');
+    return new EventSource(this.ctx, () => this.ctx.fake.workbookHandlers);
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  readonly protection: ProtectionProxy;
+
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.protection = new ProtectionProxy(ctx, resolve);
+  }
+
+  markLoaded(s: FakeSheet): void {
+    this.loaded.set('name', s.name);
+    this.loaded.set('id', s.id);
+  }
+
+  load(_spec: string): this {
+    this.ctx.enqueue(() => this.markLoaded(this.resolve()));
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
+  activate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.fake.activeSheet = this.ctx.fake.sheets.indexOf(this.resolve());
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== undefined) this.ctx.fake.require('1.2', 'getUsedRange(valuesOnly)');
+    return new RangeProxy(this.ctx, this.resolve, () => this.resolve().usedRange());
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.resolve, () => {
+      if (address === undefined) return WHOLE_SHEET;
+      const r = parseRangeA1(address.replace(/\$/g, ''));
+      if (!r) throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+      return r;
+    });
+  }
+
+  get notes(): NoteCollectionProxy {
+    this.ctx.fake.require('1.18', 'worksheet.notes');
+    return new NoteCollectionProxy(this.ctx, this.resolve);
+  }
+
+  get comments(): CommentCollectionProxy {
+    this.ctx.fake.require('1.10', 'worksheet.comments');
+    return new CommentCollectionProxy(this.ctx, this.resolve);
+  }
+
+  get onChanged(): EventSource {
+    this.ctx.fake.require('1.7', 'worksheet.onChanged');
+    return new EventSource(this.ctx, () => this.resolve().handlers);
+  }
+}
+
+class ProtectionProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  load(_spec: string): this {
+    this.ctx.fake.require('1.2', 'worksheet.protection');
+    this.ctx.enqueue(() => this.loaded.set('protected', this.resolve().protected));
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+function cellText(cell: FakeCell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  const v = cell.value;
+  if (typeof v === 'object') return v.error;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && cell.numberFormat?.endsWith('%')) {
+    const decimals = (cell.numberFormat.split('.')[1] ?? '').replace('%', '').length;
+    return `${(v * 100).toFixed(decimals)}%`;
+  }
+  return String(v);
+}
+
+function valueType(cell: FakeCell | undefined): string {
+  const v = cell?.value;
+  if (v === null || v === undefined || v === '') return 'Empty';
+  if (typeof v === 'object') return 'Error';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+class RangeProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+    readonly bounds: () => CellRange,
+  ) {
+    super(ctx);
+  }
+
+  load(spec: string | string[]): this {
+    const names = Loadable.paths(spec);
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      const b = this.bounds();
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        const out: T[][] = [];
+        for (let r = b.top; r <= b.bottom; r++) {
+          const row: T[] = [];
+          for (let c = b.left; c <= b.right; c++) row.push(f(sheet.cells.get(toA1(r, c))));
+          out.push(row);
+        }
+        return out;
+      };
+      for (const name of names) {
+        switch (name) {
+          case 'address':
+            this.loaded.set(name, sheet.address(b));
+            break;
+          case 'rowIndex':
+            this.loaded.set(name, b.top);
+            break;
+          case 'columnIndex':
+            this.loaded.set(name, b.left);
+            break;
+          case 'values':
+            this.loaded.set(name, grid((c) => (c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))));
+            break;
+          case 'formulas':
+            this.loaded.set(
+              name,
+              grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))),
+            );
+            break;
+          case 'numberFormat':
+            this.loaded.set(name, grid((c) => c?.numberFormat ?? 'General'));
+            break;
+          case 'text':
+            this.loaded.set(name, grid(cellText));
+            break;
+          case 'valueTypes':
+            this.loaded.set(name, grid(valueType));
+            break;
+          default:
+            throw new FakeOfficeError('InvalidArgument', `the double does not model Range.${name}`);
+        }
+      }
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get values(): FakeScalar[][] {
+    return this.read('values');
+  }
+  set values(v: FakeScalar[][]) {
+    this.write(v, false);
+  }
+  get formulas(): FakeScalar[][] {
+    return this.read('formulas');
+  }
+  set formulas(v: FakeScalar[][]) {
+    this.write(v, true);
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+
+  private write(v: FakeScalar[][], asFormulas: boolean): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      sheet.requireWritable();
+      const b = this.bounds();
+      for (let r = 0; r < v.length; r++) {
+        for (let c = 0; c < v[r].length; c++) {
+          const a1 = toA1(b.top + r, b.left + c);
+          const old = sheet.cell(a1);
+          const x = v[r][c];
+          const keep = { numberFormat: old?.numberFormat, format: old?.format };
+          let next: FakeCell | undefined;
+          if (asFormulas && typeof x === 'string' && x.startsWith('=')) next = { value: null, formula: x.slice(1), ...keep };
+          else if (x === null || x === '') next = old?.format || old?.numberFormat ? { value: null, ...keep } : undefined;
+          else next = { value: x, ...keep };
+          if (next) {
+            for (const k of Object.keys(next) as (keyof FakeCell)[]) if (next[k] === undefined) delete next[k];
+            sheet.cells.set(a1, next);
+          } else sheet.cells.delete(a1);
+        }
+      }
+      const address = rangeToA1(b);
+      void Promise.resolve().then(() => this.ctx.fake.raiseChanged(sheet, address, 'ThisLocalAddin'));
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.fake.selection = { sheet: this.sheetOf().name, cell: rangeToA1(this.bounds()) };
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.fake.require('1.13', 'getMergedAreasOrNullObject');
+    return new RangeAreasProxy(this.ctx, this.sheetOf, this.bounds);
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.ctx.fake.require('1.6', 'range.conditionalFormats');
+    return new ConditionalFormatCollectionProxy(this.ctx, this.sheetOf, this.bounds);
+  }
+}
+
+class RangeAreasProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+    private readonly bounds: () => CellRange,
+  ) {
+    super(ctx);
+  }
+
+  load(_spec: string): this {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      const bounds = this.bounds();
+      const areas = sheet.merges.filter((m) => intersects(m, bounds));
+      if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
+      this.loaded.set('isNullObject', areas.length === 0);
+      this.loaded.set('address', areas.map((a) => sheet.address(a)).join(', '));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+}
+
+class ConditionalFormatCollectionProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+    private readonly bounds: () => CellRange,
+  ) {
+    super(ctx);
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    const proxy = new ConditionalFormatProxy(this.ctx, this.sheetOf);
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      sheet.requireWritable();
+      const cf: FakeConditionalFormat = { uid: this.ctx.fake.newUid(), range: this.bounds(), type };
+      sheet.conditionalFormats.unshift(cf);
+      proxy.target = cf;
+    });
+    return proxy;
+  }
+
+  load(spec: string): this {
+    const wanted = Loadable.paths(spec).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      const bounds = this.bounds();
+      const items = sheet.conditionalFormats
+        .filter((cf) => intersects(cf.range, bounds))
+        .map((cf) => {
+          const p = new ConditionalFormatProxy(this.ctx, this.sheetOf);
+          p.target = cf;
+          p.snapshot(wanted);
+          return p;
+        });
+      this.loaded.set('items', items);
+    });
+    return this;
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    return this.read('items');
+  }
+}
+
+class ConditionalFormatProxy extends Loadable {
+  target: FakeConditionalFormat | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  snapshot(wanted: string[]): void {
+    const cf = this.target!;
+    for (const w of wanted) {
+      if (w === 'type') this.loaded.set('type', cf.type);
+      else if (w === 'customOrNullObject/rule/formula') {
+        this.loaded.set('custom', cf.type === 'Custom' ? { formula: cf.formula } : null);
+      } else throw new FakeOfficeError('InvalidArgument', `the double does not model ConditionalFormat.${w}`);
+    }
+  }
+
+  get type(): string {
+    return this.read('type');
+  }
+
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    const c = this.read<{ formula: string } | null>('custom');
+    return { isNullObject: c === null, rule: { formula: c?.formula ?? '' } };
+  }
+
+  /** Setters queue their change, like any Office.js property write. */
+  get custom() {
+    const set = (f: (cf: FakeConditionalFormat) => void) => this.ctx.enqueue(() => f(this.target!));
+    return {
+      rule: {
+        set formula(v: string) {
+          set((cf) => (cf.formula = v));
+        },
+      },
+      format: {
+        fill: {
+          set color(v: string) {
+            set((cf) => (cf.fill = v));
+          },
+        },
+      },
+    };
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      sheet.requireWritable();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== this.target);
+    });
+  }
+}
+
+/** add() takes an address or a Range; either way its top-left cell, resolved when the command runs. */
+function cellOf(target: unknown): string {
+  if (target instanceof RangeProxy) {
+    const b = target.bounds();
+    return toA1(b.top, b.left);
+  }
+  return String(target).replace(/\$/g, '').toUpperCase();
+}
+
+class AnnotationProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetOf: () => FakeSheet,
+    readonly cell: string,
+    content: string,
+    private readonly remove: (sheet: FakeSheet, cell: string) => void,
+  ) {
+    super(ctx);
+    this.loaded.set('content', content);
+  }
+
+  get content(): string {
+    return this.read('content');
+  }
+
+  getLocation(): RangeProxy {
+    const p = parseA1(this.cell)!;
+    return new RangeProxy(this.ctx, this.sheetOf, () => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      sheet.requireWritable();
+      this.remove(sheet, this.cell);
+    });
+  }
+}
+
+abstract class AnnotationCollectionProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    protected readonly sheetOf: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  protected abstract entries(sheet: FakeSheet): [string, string][];
+  protected abstract put(sheet: FakeSheet, cell: string, content: string): void;
+  protected abstract removeFrom(sheet: FakeSheet, cell: string): void;
+
+  add(target: unknown, content: string): void {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      sheet.requireWritable();
+      const cell = cellOf(target);
+      // Excel keeps one note or one threaded comment per cell, never both.
+      if (sheet.notes.has(cell) || sheet.comments.has(cell)) {
+        throw new FakeOfficeError('InvalidArgument', `${cell} already has a note or comment`);
+      }
+      this.put(sheet, cell, content);
+    });
+  }
+
+  load(_spec: string): this {
+    this.ctx.enqueue(() => {
+      const sheet = this.sheetOf();
+      this.loaded.set(
+        'items',
+        this.entries(sheet).map(
+          ([cell, content]) => new AnnotationProxy(this.ctx, this.sheetOf, cell, content, (s, c) => this.removeFrom(s, c)),
+        ),
+      );
+    });
+    return this;
+  }
+
+  get items(): AnnotationProxy[] {
+    return this.read('items');
+  }
+}
+
+class NoteCollectionProxy extends AnnotationCollectionProxy {
+  protected entries(sheet: FakeSheet): [string, string][] {
+    return [...sheet.notes.entries()];
+  }
+  protected put(sheet: FakeSheet, cell: string, content: string): void {
+    sheet.notes.set(cell, content);
+  }
+  protected removeFrom(sheet: FakeSheet, cell: string): void {
+    sheet.notes.delete(cell);
+  }
+}
+
+class CommentCollectionProxy extends AnnotationCollectionProxy {
+  protected entries(sheet: FakeSheet): [string, string][] {
+    return [...sheet.comments.entries()].map(([cell, c]) => [cell, c.content]);
+  }
+  protected put(sheet: FakeSheet, cell: string, content: string): void {
+    sheet.comments.set(cell, { id: `c${this.ctx.fake.newUid()}`, content });
+  }
+  protected removeFrom(sheet: FakeSheet, cell: string): void {
+    sheet.comments.delete(cell);
+  }
+}
+
+/**
+ * Counts the round trips of one validation, split where the engine runs:
+ * syncs before `check` are the read, the rest the write.
+ */
+export async function measureValidationSyncs(
+  fake: FakeExcel,
+  validate: (check: (sheet: Sheet) => WorkbookResult) => Promise<unknown>,
+  check: (sheet: Sheet) => WorkbookResult,
+): Promise<{ read: number; write: number }> {
+  const start = fake.syncCount;
+  let read = -1;
+  await validate((sheet) => {
+    read = fake.syncCount - start;
+    return check(sheet);
+  });
+  return { read, write: fake.syncCount - start - read };
+}
