@@ -1,0 +1,63 @@
+/**
+ * Orders findings the way the pane lists them: by table (in the engine's
+ * order), then severity, then position on the sheet. No judgement here: the
+ * engine decided what is wrong.
+ */
+import type { Finding, Severity, TableInfo, WorkbookResult } from '../core/finding';
+import { SEVERITY_ORDER } from '../core/finding';
+import { parseA1 } from '../core/grid';
+
+export interface SeverityGroup {
+  severity: Severity;
+  findings: Finding[];
+}
+
+export interface FindingGroup {
+  key: string;
+  /** Undefined for findings the engine tied to no table. */
+  table?: TableInfo;
+  count: number;
+  severities: SeverityGroup[];
+}
+
+/** Stable identity of a finding across re-validations of the same sheet. */
+export function findingKey(f: Finding): string {
+  return `${f.sheet}!${f.cell}:${f.rule}`;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  const pa = parseA1(a.cell);
+  const pb = parseA1(b.cell);
+  if (!pa || !pb) return a.cell.localeCompare(b.cell);
+  return pa.row - pb.row || pa.col - pb.col;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function groupFindings(result: WorkbookResult): FindingGroup[] {
+  const buckets = new Map<number | 'none', Finding[]>();
+  for (const f of result.findings) {
+    const key = f.table !== undefined && result.tables[f.table] ? f.table : 'none';
+    const list = buckets.get(key);
+    if (list) list.push(f);
+    else buckets.set(key, [f]);
+  }
+  const keys = [...buckets.keys()].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a - b));
+  return keys.map((key) => {
+    const findings = buckets.get(key)!;
+    const severities = (Object.keys(SEVERITY_ORDER) as Severity[])
+      .sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])
+      .map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity).sort(byPosition) }))
+      .filter((g) => g.findings.length > 0);
+    return {
+      key: key === 'none' ? 'other' : `table-${key}`,
+      table: key === 'none' ? undefined : result.tables[key],
+      count: findings.length,
+      severities,
+    };
+  });
+}

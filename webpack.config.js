@@ -1,0 +1,177 @@
+/**
+ * Builds the Excel add-in's pages (task pane, ribbon command, help) into
+ * dist/addin. The browser page (issue 5) adds itself to PAGES below.
+ *
+ *   webpack --mode production                 → Office.js from Microsoft's CDN (AppSource requires it)
+ *   webpack --mode production --env intranet  → Office.js served from our own origin, for networks
+ *                                               that cannot reach the CDN
+ *   webpack serve --mode development          → https://localhost:3000 with the Office dev certificates
+ *
+ * SCORECHECK_BASE_URL (e.g. https://oa.example.gov.cn/scorecheck/) replaces
+ * https://localhost:3000/ in the copied manifest.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_ORIGIN = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the intranet build puts Office.js, relative to the pages. */
+const OFFICE_JS_LOCAL_DIR = 'office-js';
+const OUTPUT_DIR = path.resolve(__dirname, 'dist/addin');
+
+/**
+ * One HTML page per entry. `officeJs: false` for pages that must make no
+ * network request and never run inside Office (the browser page).
+ */
+const PAGES = [
+  { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html', officeJs: true },
+  { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', officeJs: true },
+];
+
+/** Static files copied as they are. */
+const STATIC_FILES = [
+  { from: 'assets/*.png', to: 'assets/[name][ext]' },
+  { from: 'src/taskpane/help.html', to: 'help.html' },
+];
+
+/**
+ * The parts of @microsoft/office-js that Excel needs: the loader, Excel's
+ * host scripts for every platform and each locale's strings. Debug builds and
+ * other hosts (Word, Outlook…) are left out: they are most of the 86 MB.
+ */
+const OFFICE_JS_FILES = [
+  'office.js',
+  'o15apptofilemappingtable.js',
+  'es6-promise.js',
+  'excel-*.js',
+  'excelwebapp-*.js',
+  '*/office_strings.js',
+  'telemetry/**',
+  'ariatelemetry/**',
+  'agaveerrorux/**',
+];
+
+function withTrailingSlash(url) {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Points every URL of the manifest, and its AppDomain (an origin, no path), at `base`. */
+function rewriteManifest(xml, base) {
+  const devOrigin = DEV_ORIGIN.replace(/\/$/, '');
+  return xml.split(DEV_ORIGIN).join(base).split(devOrigin).join(new URL(base).origin);
+}
+
+/** The three files `office-addin-dev-certs install` writes (STACK-NOTES: its API throws without sudo). */
+function devCertificates() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { cert: 'localhost.crt', key: 'localhost.key', ca: 'ca.crt' };
+  const missing = Object.values(files).filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length > 0) {
+    throw new Error(
+      `The dev server needs Office's development certificates in ${dir} (missing: ${missing.join(', ')}).\n` +
+        'Create them once with:  npx --yes office-addin-dev-certs@3.0.0 install\n' +
+        '(On Linux the CA cannot be trusted without sudo, but the files are still written.)',
+    );
+  }
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  return { cert: read(files.cert), key: read(files.key), ca: read(files.ca) };
+}
+
+function officeJsCopyPatterns() {
+  const dist = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+  return OFFICE_JS_FILES.map((glob) => ({
+    from: glob,
+    context: dist,
+    to: `${OFFICE_JS_LOCAL_DIR}/`,
+    globOptions: { ignore: ['**/*.debug.js'] },
+  }));
+}
+
+/**
+ * @param {{ production: boolean, intranet: boolean, serving: boolean, baseUrl?: string }} options
+ */
+function createConfig({ production, intranet, serving, baseUrl }) {
+  const officeJsUrl = intranet ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN;
+  const origin = serving ? DEV_ORIGIN : withTrailingSlash(baseUrl || DEV_ORIGIN);
+  if (intranet && !baseUrl) {
+    console.warn(
+      'build:intranet: SCORECHECK_BASE_URL is not set; the manifest still points at https://localhost:3000/.',
+    );
+  }
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    entry: Object.fromEntries(PAGES.map((p) => [p.name, p.entry])),
+    output: {
+      path: OUTPUT_DIR,
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // ES modules for webpack (tree shaking); jest keeps CommonJS (STACK-NOTES: 17 MiB otherwise).
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.webpack.json', transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      ...PAGES.map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: `${p.name}.html`,
+            template: p.template,
+            chunks: [p.name],
+            templateParameters: { officeJsUrl: p.officeJs ? officeJsUrl : '' },
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          ...STATIC_FILES,
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString(), origin),
+          },
+          ...(intranet ? officeJsCopyPatterns() : []),
+        ],
+      }),
+    ],
+    performance: {
+      hints: production ? 'warning' : false,
+      maxAssetSize: 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+      // Office's own scripts (intranet build) are Microsoft's size, not ours.
+      assetFilter: (name) => name.endsWith('.js') && !name.startsWith(`${OFFICE_JS_LOCAL_DIR}/`),
+    },
+    devServer: serving
+      ? {
+          host: 'localhost',
+          port: DEV_PORT,
+          server: { type: 'https', options: devCertificates() },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: false,
+        }
+      : undefined,
+  };
+}
+
+module.exports = (env = {}, argv = {}) =>
+  createConfig({
+    production: argv.mode === 'production',
+    intranet: Boolean(env.intranet),
+    serving: Boolean(env.WEBPACK_SERVE),
+    baseUrl: process.env.SCORECHECK_BASE_URL,
+  });
+module.exports.createConfig = createConfig;
+module.exports.PAGES = PAGES;
+module.exports.rewriteManifest = rewriteManifest;
