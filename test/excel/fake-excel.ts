@@ -20,7 +20,7 @@
 import type { ExcelRun } from '../../src/excel/excel-host';
 import type { CellRange, Sheet } from '../../src/core/grid';
 import type { WorkbookResult } from '../../src/core/finding';
-import { parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid';
+import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid';
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -77,6 +77,17 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** parseA1 remembered: the double re-reads the same 240,000 keys on every load of a 20,000-row sheet. */
+const positions = new Map<string, { row: number; col: number }>();
+function positionOf(a1: string): { row: number; col: number } {
+  let p = positions.get(a1);
+  if (!p) {
+    p = parseA1(a1)!;
+    positions.set(a1, p);
+  }
+  return p;
+}
+
 function isCellObject(v: unknown): v is FakeCell {
   return typeof v === 'object' && v !== null && 'value' in v;
 }
@@ -119,7 +130,7 @@ export class FakeSheet {
   usedRange(): CellRange {
     let box: CellRange | undefined;
     for (const key of this.cells.keys()) {
-      const p = parseA1(key)!;
+      const p = positionOf(key);
       if (!box) box = { top: p.row, left: p.col, bottom: p.row, right: p.col };
       else {
         box.top = Math.min(box.top, p.row);
@@ -510,14 +521,17 @@ class RangeProxy extends Loadable {
     this.ctx.enqueue(() => {
       const sheet = this.sheetOf();
       const b = this.bounds();
+      // The cells of the range, looked up once for all the properties asked.
+      const letters: string[] = [];
+      const wantsCells = names.some((n) => !['address', 'rowIndex', 'columnIndex'].includes(n));
+      for (let c = b.left; wantsCells && c <= b.right; c++) letters.push(columnName(c));
+      let cells: (FakeCell | undefined)[][] | undefined;
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
-        const out: T[][] = [];
-        for (let r = b.top; r <= b.bottom; r++) {
-          const row: T[] = [];
-          for (let c = b.left; c <= b.right; c++) row.push(f(sheet.cells.get(toA1(r, c))));
-          out.push(row);
+        if (!cells) {
+          cells = [];
+          for (let r = b.top; r <= b.bottom; r++) cells.push(letters.map((l) => sheet.cells.get(`${l}${r + 1}`)));
         }
-        return out;
+        return cells.map((row) => row.map(f));
       };
       for (const name of names) {
         switch (name) {
