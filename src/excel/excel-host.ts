@@ -208,14 +208,7 @@ export class OfficeExcelHost implements SheetHost {
     if (written === undefined) throw new HostError('failed', 'this finding has no value to write', finding.sheet);
     try {
       return await this.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(finding.sheet);
-        if (this.features.api12) ws.protection.load('protected');
-        const range = ws.getRange(finding.cell);
-        range.load('formulas');
-        await context.sync();
-        if (this.features.api12 && ws.protection.protected) {
-          throw new HostError('protected', 'sheet is protected', finding.sheet);
-        }
+        const range = await this.readCellBeforeWrite(context, finding.sheet, finding.cell, 'formulas');
         const previous = range.formulas[0][0] as string | number | boolean;
         this.rememberOwnWrite(finding.cell);
         range.values = [[written]];
@@ -230,14 +223,7 @@ export class OfficeExcelHost implements SheetHost {
   async undoFix(fix: AppliedFix): Promise<void> {
     try {
       await this.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(fix.sheet);
-        if (this.features.api12) ws.protection.load('protected');
-        const range = ws.getRange(fix.cell);
-        range.load('values');
-        await context.sync();
-        if (this.features.api12 && ws.protection.protected) {
-          throw new HostError('protected', 'sheet is protected', fix.sheet);
-        }
+        const range = await this.readCellBeforeWrite(context, fix.sheet, fix.cell, 'values');
         // The user may have typed over the fix since: their value wins.
         if (!sameStoredValue(range.values[0][0], fix.written)) {
           throw new HostError('changed-since-fix', `${fix.cell} no longer holds ${fix.written}`, fix.sheet);
@@ -294,6 +280,25 @@ export class OfficeExcelHost implements SheetHost {
       context.workbook.settings.add(SETTINGS_KEYS.live, on);
       await context.sync();
     });
+  }
+
+  /**
+   * One cell's current content, read in the round trip that also tells
+   * whether its sheet is protected: refused before anything is written.
+   */
+  private async readCellBeforeWrite(
+    context: Excel.RequestContext,
+    sheet: string,
+    cell: string,
+    property: 'formulas' | 'values',
+  ): Promise<Excel.Range> {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    if (this.features.api12) ws.protection.load('protected');
+    const range = ws.getRange(cell);
+    range.load(property);
+    await context.sync();
+    if (this.features.api12 && ws.protection.protected) throw new HostError('protected', 'sheet is protected', sheet);
+    return range;
   }
 
   private requireRead(): void {
