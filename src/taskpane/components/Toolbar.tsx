@@ -36,7 +36,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
     />
   );
   return (
-    <div className={styles.bar} role="toolbar" aria-label={t.title}>
+    <div className={styles.bar} role="group" aria-label={t.title}>
       <Button
         appearance="primary"
         disabled={busy !== undefined}
