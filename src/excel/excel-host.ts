@@ -120,11 +120,11 @@ export class OfficeExcelHost implements SheetHost {
 
   async validate(check: (sheet: Sheet) => WorkbookResult): Promise<Validation> {
     this.requireRead();
-    let sheetId: string | undefined;
+    /** Set once the marks are queued: only a failed write (not a failed read or check) is retried. */
+    let failedWriteOn: string | undefined;
     const attempt = () =>
       this.run(async (context): Promise<Validation> => {
         const snap = await this.readSnapshot(context, this.features.marks !== 'none');
-        sheetId = snap.sheetId;
         const result = check(snap.sheet);
         const name = snap.sheet.name;
         const findings = result.findings.filter((f) => f.sheet === name);
@@ -137,12 +137,15 @@ export class OfficeExcelHost implements SheetHost {
           return { sheet: name, result, marked: 0, marksRefused: 'protected' };
         }
         const marked = this.queueMarks(context, snap, findings);
+        failedWriteOn = snap.sheetId;
         await context.sync();
+        failedWriteOn = undefined;
         return { sheet: name, result, marked };
       });
     try {
       return await attempt();
     } catch (error) {
+      const sheetId = failedWriteOn;
       if (this.features.marks === 'fill+comment' && sheetId && !this.fillOnlySheets.has(sheetId)) {
         // Excel refuses a comment on a cell holding an old-style note, and
         // before ExcelApi 1.18 those notes cannot be seen: mark that sheet with

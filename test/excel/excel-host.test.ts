@@ -435,3 +435,20 @@ describe('requirement sets', () => {
     expect(fake.syncCount).toBe(1);
   });
 });
+
+describe('a check that throws', () => {
+  it('is reported as a failure with nothing written, and comments stay in use afterwards', async () => {
+    const fake = new FakeExcel('1.17');
+    fake.addSheet('Sheet1', { rows: [[17]] });
+    const before = fake.picture('Sheet1');
+    const host = hostFor(fake);
+    await expect(
+      host.validate(() => {
+        throw new Error('engine bug');
+      }),
+    ).rejects.toMatchObject({ code: 'failed' });
+    expect(fake.picture('Sheet1')).toEqual(before);
+    await host.validate(finds(finding('A1')));
+    expect(fake.sheet('Sheet1').comments.size).toBe(1);
+  });
+});
