@@ -7,20 +7,13 @@ import { classifyHeaderRow, type HeaderRow } from './header-rows';
 import { normalizeText } from './normalize-text';
 import { rowHierarchy } from './row-depth';
 import type { SheetView } from './sheet-view';
-import type { AmountRole, AmountRow, AmountTable, AmountUnit } from './tables';
+import { AMOUNT_ROLES, type AmountRole, type AmountRow, type AmountTable, type AmountUnit } from './tables';
 
-const AMOUNT_ROLES: Partial<Record<ColumnRole, AmountRole>> = {
-  initialBudget: 'initialBudget',
-  budget: 'budget',
-  adjust: 'adjust',
-  adjustUp: 'adjustUp',
-  adjustDown: 'adjustDown',
-  spent: 'spent',
-  rate: 'rate',
-  share: 'share',
-  weight: 'weight',
-  score: 'score',
-};
+const AMOUNT_ROLE_SET: ReadonlySet<ColumnRole> = new Set(AMOUNT_ROLES);
+
+function isAmountRole(role: ColumnRole): role is AmountRole {
+  return AMOUNT_ROLE_SET.has(role);
+}
 
 /**
  * 元 with cents are exact; 万元, 亿元 or no unit stated are rounded (SPEC §3).
@@ -42,10 +35,9 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
   const columns: [number, AmountRole][] = [];
   const seen = new Set<AmountRole>();
   for (const [col, role] of [...header.roles.entries()].sort((a, b) => a[0] - b[0])) {
-    const r = AMOUNT_ROLES[role];
-    if (r && !seen.has(r)) {
-      seen.add(r);
-      columns.push([col, r]);
+    if (isAmountRole(role) && !seen.has(role)) {
+      seen.add(role);
+      columns.push([col, role]);
     }
   }
   const firstAmount = Math.min(...columns.map(([c]) => c));

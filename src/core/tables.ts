@@ -3,6 +3,7 @@
  * cells — where each number sits and what it means — with no judgement in it.
  */
 import type { Cell } from './grid';
+import type { ColumnRole } from './headers';
 import type { TableKind } from './finding';
 import type { TypedValue } from './typed-value';
 
@@ -47,15 +48,19 @@ export interface TotalRow {
   score?: Slot;
 }
 
-/** Layouts A (indicator part), B, C, E (indicator part). */
-export interface IndicatorTable {
-  type: 'indicators';
+/** Where a table sits and what it is; the range the report names. */
+interface TableBase {
   kind: TableKind;
   sheet: string;
   top: number;
   left: number;
   bottom: number;
   right: number;
+}
+
+/** Layouts A (indicator part), B, C, E (indicator part). */
+export interface IndicatorTable extends TableBase {
+  type: 'indicators';
   /** Top-level nodes: level 1 where the table has a 一级 column, else the highest level present. */
   roots: IndicatorNode[];
   total?: TotalRow;
@@ -66,17 +71,20 @@ export interface IndicatorTable {
   labelWeights: Map<IndicatorNode, string>;
 }
 
-export type AmountRole =
-  | 'initialBudget'
-  | 'budget'
-  | 'adjust'
-  | 'adjustUp'
-  | 'adjustDown'
-  | 'spent'
-  | 'rate'
-  | 'share'
-  | 'weight'
-  | 'score';
+/** The columns of a budget table: amounts, the rates over them, and (layout E) a weight and score. */
+export const AMOUNT_ROLES = [
+  'initialBudget',
+  'budget',
+  'adjust',
+  'adjustUp',
+  'adjustDown',
+  'spent',
+  'rate',
+  'share',
+  'weight',
+  'score',
+] as const satisfies readonly ColumnRole[];
+export type AmountRole = (typeof AMOUNT_ROLES)[number];
 
 export interface AmountRow {
   label: string;
@@ -89,14 +97,8 @@ export interface AmountRow {
 }
 
 /** Layouts D, E (funds block) and A's budget block (stored transposed). */
-export interface AmountTable {
+export interface AmountTable extends TableBase {
   type: 'amounts';
-  kind: TableKind;
-  sheet: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
   unit: AmountUnit;
   rows: AmountRow[];
   /**

@@ -3,20 +3,12 @@
  * was not recomputed. The other checks call this instead of guessing.
  */
 import type { Finding } from '../finding';
-import { formatFound } from '../format';
 import { message, type MessageId } from '../messages';
 import type { Slot } from '../tables';
+import { findingAt } from './finding-at';
 
 export function notChecked(sheet: string, slot: Slot, id: MessageId, params: Record<string, string>): Finding {
-  const found = formatFound(slot);
-  return {
-    sheet,
-    cell: slot.address,
-    rule: 'not-checked',
-    severity: 'info',
-    found,
-    message: message(id, { cell: slot.address, found, ...params }),
-  };
+  return findingAt(sheet, slot, { rule: 'not-checked', severity: 'info', id, params });
 }
 
 /** A table whose checks threw: reported at its first cell, the validation goes on. */

@@ -8,12 +8,13 @@ import { completionRows, rateFit, type Completion, type RateFit, type Refusal } 
 import type { Finding } from '../finding';
 import { formatFound, formatLike, formatPercent } from '../format';
 import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
-import { message, type MessageId } from '../messages';
+import type { MessageId } from '../messages';
 import { intervalOf, numberOf, ONE, type Precision } from '../precision';
 import type { CapPolicy, Profile } from '../profile';
 import { resolveSums } from '../sum-constraints';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check, CheckContext } from './check';
+import { findingAt } from './finding-at';
 import { notChecked } from './not-checked';
 import { scoreConstraints } from './score-sum';
 import { weightConstraints } from './weight-sum';
@@ -25,18 +26,14 @@ function fixValueOf(slot: Slot, value: Decimal): number {
 }
 
 function rateFinding(sheet: string, slot: Slot, value: Decimal, id: MessageId, params: Record<string, string>): Finding {
-  const expected = formatLike(slot, value);
-  const found = formatFound(slot);
-  return {
-    sheet,
-    cell: slot.address,
+  return findingAt(sheet, slot, {
     rule: 'rate',
     severity: 'error',
-    found,
-    expected,
+    id,
+    params,
+    expected: formatLike(slot, value),
     fixValue: fixValueOf(slot, value),
-    message: message(id, { cell: slot.address, found, expected, ...params }),
-  };
+  });
 }
 
 /** Under a fixed profile policy, a fit that only the other convention allows is wrong. */

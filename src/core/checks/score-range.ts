@@ -3,26 +3,29 @@
  * (bonus/penalty) score lies within ±weight.
  */
 import type { Finding } from '../finding';
-import { formatFound, formatPlain } from '../format';
-import { message } from '../messages';
+import { formatPlain } from '../format';
 import { numberOf } from '../precision';
-import type { IndicatorNode, Slot, Table } from '../tables';
+import type { IndicatorNode, Slot } from '../tables';
 import type { Check } from './check';
+import { findingAt } from './finding-at';
 
 function judge(sheet: string, score: Slot | undefined, weight: Slot | undefined, bonus: boolean): Finding | undefined {
   const s = numberOf(score);
   if (!s || !score) return undefined;
   const w = numberOf(weight);
-  const found = formatFound(score);
-  const base = { sheet, cell: score.address, rule: 'score-range' as const, severity: 'error' as const, found };
   if (w && weight && (s.value.gt(w.value) || (bonus && s.value.lt(w.value.neg())))) {
     const limit = s.value.gt(w.value) ? w.value : w.value.neg();
-    const expected = formatPlain(limit);
-    const params = { cell: score.address, found, weight: formatPlain(w.value), weightCell: weight.address };
-    return { ...base, expected, fixValue: limit.toNumber(), message: message(bonus ? 'range.bonus' : 'range.above', params) };
+    return findingAt(sheet, score, {
+      rule: 'score-range',
+      severity: 'error',
+      id: bonus ? 'range.bonus' : 'range.above',
+      params: { weight: formatPlain(w.value), weightCell: weight.address },
+      expected: formatPlain(limit),
+      fixValue: limit.toNumber(),
+    });
   }
   if (!bonus && s.value.isNegative() && !s.value.isZero()) {
-    return { ...base, expected: '0', fixValue: 0, message: message('range.negative', { cell: score.address, found }) };
+    return findingAt(sheet, score, { rule: 'score-range', severity: 'error', id: 'range.negative', expected: '0', fixValue: 0 });
   }
   return undefined;
 }

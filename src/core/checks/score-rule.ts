@@ -11,11 +11,12 @@ import { completionOf } from '../completion';
 import type { Finding } from '../finding';
 import { formatFound, formatPercent, formatPlain } from '../format';
 import { capAt, midpoint, ratio, times, type Interval } from '../interval';
-import { message, type MessageId } from '../messages';
+import type { MessageId } from '../messages';
 import { intervalOf, numberOf, ONE, type Precision } from '../precision';
 import type { Profile } from '../profile';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check } from './check';
+import { findingAt } from './finding-at';
 import { notChecked } from './not-checked';
 
 /** A printed score may be rounded or truncated to its decimals (at least one place). */
@@ -25,18 +26,8 @@ function scoreReachable(printed: Decimal, decimals: number, computed: Interval):
 }
 
 function scoreFinding(sheet: string, slot: Slot, expected: Decimal, id: MessageId, params: Record<string, string>): Finding {
-  const found = formatFound(slot);
   const shown = formatPlain(expected, 2);
-  return {
-    sheet,
-    cell: slot.address,
-    rule: 'score-rule',
-    severity: 'error',
-    found,
-    expected: shown,
-    fixValue: Number(shown),
-    message: message(id, { cell: slot.address, found, expected: shown, ...params }),
-  };
+  return findingAt(sheet, slot, { rule: 'score-rule', severity: 'error', id, params, expected: shown, fixValue: Number(shown) });
 }
 
 function fundsFindings(table: AmountTable, sheet: string): Finding[] {

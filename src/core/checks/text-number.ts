@@ -4,10 +4,10 @@
  * Targets and actuals are text by nature and are not named.
  */
 import type { Finding } from '../finding';
-import { formatFound, formatPlain } from '../format';
-import { message } from '../messages';
+import { formatPlain } from '../format';
 import type { IndicatorNode, Slot, Table } from '../tables';
 import type { Check } from './check';
+import { findingAt } from './finding-at';
 
 function numericSlots(table: Table): (Slot | undefined)[] {
   if (table.type === 'amounts') return table.rows.flatMap((r) => Object.values(r.values));
@@ -27,18 +27,17 @@ export const textNumber: Check = {
     const out: Finding[] = [];
     for (const slot of numericSlots(table)) {
       if (!slot || slot.value.kind !== 'number' || !slot.value.fromText) continue;
-      const found = formatFound(slot);
       const value = slot.value.percent ? `${formatPlain(slot.value.value.times(100))}%` : formatPlain(slot.value.value);
-      out.push({
-        sheet: ctx.view.name,
-        cell: slot.address,
-        rule: 'text-number',
-        severity: 'warning',
-        found,
-        expected: value,
-        fixValue: slot.value.value.toNumber(),
-        message: message('text-number', { cell: slot.address, found, value }),
-      });
+      out.push(
+        findingAt(ctx.view.name, slot, {
+          rule: 'text-number',
+          severity: 'warning',
+          id: 'text-number',
+          params: { value },
+          expected: value,
+          fixValue: slot.value.value.toNumber(),
+        }),
+      );
     }
     return out;
   },
