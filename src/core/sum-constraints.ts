@@ -36,7 +36,7 @@ function expectedTotal(c: SumConstraint): Interval {
   return c.fixed ?? partsSum(c);
 }
 
-function holds(c: SumConstraint): boolean {
+export function holds(c: SumConstraint): boolean {
   return overlaps(c.total.value, expectedTotal(c));
 }
 

@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import { exactly } from '../interval';
 import type { Profile } from '../profile';
-import { resolveSums, type SumConstraint } from '../sum-constraints';
+import { holds, resolveSums, type SumConstraint } from '../sum-constraints';
 import type { IndicatorNode, IndicatorTable, Table } from '../tables';
 import { exactTerm, treeSumConstraints } from '../tree-sums';
 import type { Check } from './check';
@@ -18,14 +18,33 @@ function weightTerm(table: IndicatorTable, node: IndicatorNode) {
   return stated === undefined ? undefined : { slot: node.labelSlot, value: exactly(new Decimal(stated)), sign: 1 as const };
 }
 
-export function weightConstraints(table: Table, profile: Profile): SumConstraint[] {
-  if (table.type !== 'indicators') return [];
-  const out = treeSumConstraints(
+function indicatorConstraints(table: IndicatorTable): SumConstraint[] {
+  return treeSumConstraints(
     table,
     (node) => weightTerm(table, node),
     table.total?.weight,
     table.extraParts.map((p) => p.weight),
   );
+}
+
+/**
+ * Forms differ on whether a 加减分项's weight is inside the full mark
+ * (45 + 50 + 5 = 100) or on top of it (60 + 40 = 100, ±5 besides): the 总分
+ * weight may match either way.
+ */
+function withBonusOnTop(table: IndicatorTable, constraints: SumConstraint[]): SumConstraint[] {
+  const totalSlot = table.total?.weight;
+  const i = constraints.findIndex((c) => c.total.slot === totalSlot);
+  if (i < 0 || holds(constraints[i]) || !table.roots.some((r) => r.bonus)) return constraints;
+  const withoutBonus = indicatorConstraints({ ...table, roots: table.roots.filter((r) => !r.bonus) });
+  const alternative = withoutBonus.find((c) => c.total.slot === totalSlot);
+  if (!alternative || !holds(alternative)) return constraints;
+  return constraints.map((c, j) => (j === i ? alternative : c));
+}
+
+export function weightConstraints(table: Table, profile: Profile): SumConstraint[] {
+  if (table.type !== 'indicators') return [];
+  const out = withBonusOnTop(table, indicatorConstraints(table));
   const total = exactTerm(table.total?.weight);
   if (total) out.push({ total, fixed: exactly(new Decimal(profile.totalWeight)), parts: [], wording: 'profile' });
   return out;

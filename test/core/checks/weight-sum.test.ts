@@ -9,6 +9,16 @@ ruleTester('weight-sum', {
     summaryC('总分 weight 110 with profile total 110', { B6: 50, E6: 50, I6: 50, B7: 110 }, {
       profile: resolveProfile({ totalWeight: 110 }),
     }),
+    {
+      name: '加减分项 worth ±5 on top of a full mark of 100 (level-1 weights 60 + 40, bonus 5, 总分 100)',
+      rows: [
+        ['一级指标', '分值', '三级指标', '分值', '得分'],
+        ['产出', 60, '甲', 60, 60],
+        ['效益', 40, '乙', 40, 38],
+        ['加减分项', 5, '表彰', 5, 0],
+        ['总分', 100, '', '', 98],
+      ],
+    },
   ],
   invalid: [
     summaryC('level-2 weight 31 whose children sum to 30 and whose parent needs 30: one finding, not two', { E4: 31 }, {
