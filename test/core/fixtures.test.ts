@@ -2,6 +2,7 @@
  * The contract of issue 3: for every fixture workbook, every `expect` entry
  * is reported (sheet, cell, rule, and expected value where given), no other
  * error finding appears outside `allow`, and every `warnings` entry is reported.
+ * The same holds for the copies LibreOffice re-saved (test/fixtures/libreoffice).
  */
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
@@ -18,13 +19,18 @@ const dir = join(__dirname, '..', 'fixtures');
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => f.replace('.expected.json', ''));
+const cases = names.flatMap((name) => [
+  [name, join(dir, `${name}.xlsx`)],
+  [`${name} (re-saved by LibreOffice)`, join(dir, 'libreoffice', `${name}.xlsx`)],
+]);
 
-describe.each(names)('%s', (name) => {
+describe.each(cases)('%s', (label, path) => {
+  const name = label.split(' ')[0];
   const spec: Expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
   let findings: ReturnType<typeof checkWorkbook>['findings'];
 
   beforeAll(async () => {
-    const workbook = await readWorkbook(readFileSync(join(dir, `${name}.xlsx`)), `${name}.xlsx`);
+    const workbook = await readWorkbook(readFileSync(path), `${name}.xlsx`);
     findings = checkWorkbook(workbook).findings;
   });
 
