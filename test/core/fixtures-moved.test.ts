@@ -80,3 +80,13 @@ describe.each(names)('%s moved to another place with other header words', (name)
     expect(after.tables.map((t) => t.kind)).toEqual(before.tables.map((t) => t.kind));
   });
 });
+
+describe.each(names)('%s without merge information (Excel below ExcelApi 1.13)', (name) => {
+  it('gives the same findings, reading blank cells below a label as "same as above"', async () => {
+    const original = await readWorkbook(readFileSync(join(dir, `${name}.xlsx`)), `${name}.xlsx`);
+    const key = (f: { sheet: string; cell: string; rule: string; expected?: string }) => `${f.sheet}!${f.cell} ${f.rule} ${f.expected ?? ''}`;
+    const before = checkWorkbook(original).findings.map(key).sort();
+    const after = checkWorkbook({ sheets: original.sheets.map((s) => ({ ...s, merges: [] })) }).findings.map(key).sort();
+    expect(after).toEqual(before);
+  });
+});
