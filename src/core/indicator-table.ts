@@ -100,14 +100,13 @@ function findGrade(view: SheetView, from: number, to: number): { slot: Slot; row
   return undefined;
 }
 
-function kindOf(table: IndicatorTable, cols: Columns): TableKind {
+function kindOf(cols: Columns): TableKind {
   if (cols.perRow.narrative !== undefined) return 'indicator-completion';
   if (cols.perLevel.scoreRate.size > 0 || [...cols.perLevel.score.keys()].some((l) => l < 3 && cols.level.has(3))) {
     return 'score-summary';
   }
   if (cols.perRow.target !== undefined && cols.perLevel.weight.size === 1) return 'project-form';
   if (cols.perLevel.weight.size >= 2) return 'overall-2021';
-  void table;
   return 'indicators';
 }
 
@@ -196,7 +195,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
   if (grade) lastRow = Math.max(lastRow, grade.row);
   const table: IndicatorTable = {
     type: 'indicators',
-    kind: 'indicators',
+    kind: kindOf(cols),
     sheet: view.name,
     top: header.row,
     left: cols.left,
@@ -208,6 +207,5 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     grade: grade?.slot,
     labelWeights,
   };
-  table.kind = kindOf(table, cols);
   return { table, lastRow };
 }

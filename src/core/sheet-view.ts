@@ -2,7 +2,7 @@
  * Read-only access to a sheet as detection needs it: merged cells resolved
  * to their top-left cell, texts folded once, typed values parsed once.
  */
-import { cellAt, colCount, isCellError, toA1, type Cell, type CellRange, type Sheet } from './grid';
+import { cellAt, colCount, toA1, type Cell, type CellRange, type Sheet } from './grid';
 import { readCellValue } from './parse-typed-value';
 import type { Slot } from './tables';
 import type { TypedValue } from './typed-value';
@@ -51,7 +51,7 @@ export class SheetView {
     if (!c || c.value === null) return '';
     if (typeof c.value === 'string') return c.value;
     if (typeof c.value === 'number' || typeof c.value === 'boolean') return String(c.value);
-    return isCellError(c.value) ? '' : '';
+    return ''; // an error value shows no words to match
   }
 
   isBlank(row: number, col: number): boolean {
