@@ -4,7 +4,7 @@
  * forms. Matching is on normalizeHeader()'s output, so width, spaces, line
  * breaks and parenthesised units or formulas do not matter.
  */
-import { normalizeHeader } from './normalize-text';
+import { normalizeHeader, normalizeText } from './normalize-text';
 
 export type ColumnRole =
   | 'seq'
@@ -92,5 +92,23 @@ export function isBonusLabel(text: string): boolean {
 const WEIGHT_IN_LABEL = /[(（](\d+(?:\.\d+)?)分[)）]/;
 export function weightInLabel(text: string): string | undefined {
   const m = WEIGHT_IN_LABEL.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** The label without a stated weight: 产出指标（50分） → 产出指标. */
+export function labelWithoutWeight(text: string): string {
+  return normalizeHeader(text.replace(WEIGHT_IN_LABEL, ''));
+}
+
+/**
+ * A footnote's weight for a level-1 label: 注：产出指标50分、效益指标30分 →
+ * 50 for 产出指标. Up to six characters (占, 为, （, spaces) may stand between.
+ */
+export function weightInFootnote(footnote: string, label: string): string | undefined {
+  if (label.length === 0) return undefined;
+  const text = normalizeText(footnote);
+  const at = text.indexOf(label);
+  if (at < 0) return undefined;
+  const m = /^[^\d、，,;；。]{0,6}?(\d+(?:\.\d+)?)分/.exec(text.slice(at + label.length));
   return m ? m[1] : undefined;
 }

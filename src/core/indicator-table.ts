@@ -4,7 +4,8 @@
  * weights and scores, the 总分 row and the grade.
  */
 import type { ColumnRole } from './headers';
-import { isBonusLabel, isGradeLabel, isTotalLabel, weightInLabel } from './headers';
+import { isBonusLabel, isGradeLabel, isTotalLabel, labelWithoutWeight, weightInFootnote, weightInLabel } from './headers';
+import { parseTypedText } from './parse-typed-value';
 import { classifyHeaderRow, type HeaderRow } from './header-rows';
 import { normalizeText } from './normalize-text';
 import type { SheetView } from './sheet-view';
@@ -110,6 +111,30 @@ function kindOf(cols: Columns): TableKind {
   return 'indicators';
 }
 
+/** A weight stated in words, as a number slot at the cell that states it (no cell: `found` shows the number). */
+function statedSlot(at: Slot, weight: string): Slot {
+  return { row: at.row, col: at.col, address: at.address, value: parseTypedText(weight) };
+}
+
+/** How far below a table its footnote (注：…) may sit. */
+const FOOTNOTE_ROWS = 6;
+
+/** Level-1 weights the form's footnote states (SPEC §2 E), for level-1 nodes with no weight of their own. */
+function readFootnoteWeights(view: SheetView, lastRow: number, roots: IndicatorNode[], stated: Map<IndicatorNode, Slot>): void {
+  const unweighted = roots.filter((n) => n.level === 1 && !n.weight && !stated.has(n));
+  if (unweighted.length === 0) return;
+  for (let r = lastRow + 1; r <= Math.min(lastRow + FOOTNOTE_ROWS, view.rows - 1); r++) {
+    for (let c = 0; c < view.cols; c++) {
+      const text = view.text(r, c);
+      if (text.length < 4) continue;
+      for (const node of unweighted) {
+        const w = weightInFootnote(text, labelWithoutWeight(node.label));
+        if (w !== undefined && !stated.has(node)) stated.set(node, statedSlot(view.slot(r, c), w));
+      }
+    }
+  }
+}
+
 /**
  * Reads the table whose header is `header`; returns it and the last row it
  * used. Later header rows of the same family directly below data continue
@@ -120,7 +145,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
   const levels = () => [...cols.level.keys()].sort();
   const roots: IndicatorNode[] = [];
   const open: Partial<Record<Level, IndicatorNode>> = {};
-  const labelWeights = new Map<IndicatorNode, string>();
+  const statedWeights = new Map<IndicatorNode, Slot>();
   let total: TotalRow | undefined;
   let lastRow = header.row;
   let right = cols.right;
@@ -168,7 +193,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
         }
       }
       const stated = level === 1 ? weightInLabel(label) : undefined;
-      if (stated !== undefined) labelWeights.set(node, stated);
+      if (stated !== undefined) statedWeights.set(node, statedSlot(node.labelSlot, stated));
       for (const l of [1, 2, 3] as Level[]) if (l >= level) delete open[l];
       const parent = ([3, 2, 1] as Level[]).map((l) => open[l]).find((n) => n !== undefined);
       if (parent) {
@@ -193,6 +218,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
 
   const grade = findGrade(view, total ? total.row : lastRow + 1, (total ? total.row : lastRow) + 3);
   if (grade) lastRow = Math.max(lastRow, grade.row);
+  readFootnoteWeights(view, lastRow, roots, statedWeights);
   const table: IndicatorTable = {
     type: 'indicators',
     kind: kindOf(cols),
@@ -205,7 +231,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     total,
     extraParts: [],
     grade: grade?.slot,
-    labelWeights,
+    statedWeights,
   };
   return { table, lastRow };
 }

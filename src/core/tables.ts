@@ -67,8 +67,11 @@ export interface IndicatorTable extends TableBase {
   /** A weight/score pair outside the tree that the 总分 row also counts (layout E funds row). */
   extraParts: { weight?: Slot; score?: Slot }[];
   grade?: Slot;
-  /** Level-1 weights stated outside the table (产出指标（50分）, a footnote). */
-  labelWeights: Map<IndicatorNode, string>;
+  /**
+   * Level-1 weights stated outside a weight cell — in the label (产出指标（50分））
+   * or in the form's footnote — as number slots at the cell that states them.
+   */
+  statedWeights: Map<IndicatorNode, Slot>;
 }
 
 /** The columns of a budget table: amounts, the rates over them, and (layout E) a weight and score. */

@@ -10,12 +10,9 @@ import type { IndicatorNode, IndicatorTable, Table } from '../tables';
 import { exactTerm, treeSumConstraints } from '../tree-sums';
 import type { Check } from './check';
 
-/** A level-1 weight printed only in its label (产出指标（50分）) stands in for a weight cell. */
+/** A level-1 weight stated in its label or the footnote stands in for a weight cell. */
 function weightTerm(table: IndicatorTable, node: IndicatorNode) {
-  const own = exactTerm(node.weight);
-  if (own) return own;
-  const stated = table.labelWeights.get(node);
-  return stated === undefined ? undefined : { slot: node.labelSlot, value: exactly(new Decimal(stated)), sign: 1 as const };
+  return exactTerm(node.weight) ?? exactTerm(table.statedWeights.get(node));
 }
 
 function indicatorConstraints(table: IndicatorTable): SumConstraint[] {
