@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: how fast the checker is, in one run on this machine.
+ * Each figure is a median over RUNS runs after WARMUP unmeasured ones; the
+ * last line is one JSON object for scripts (bench/RESULTS.md explains it).
+ * Progress and sanity lines go to stderr, figures to stdout.
+ */
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import ExcelJS from 'exceljs';
+import { checkSheet, checkWorkbook } from '../src/core/engine';
+import type { Sheet } from '../src/core/grid';
+import { readWorkbook } from '../src/file/read-workbook';
+import { OfficeExcelHost } from '../src/excel/excel-host';
+import { FakeExcel, measureValidationSyncs, type FakeCell, type FakeScalar } from '../test/excel/fake-excel';
+import { copySheet, largeSheet, overallForm } from './sheets';
+
+const RUNS = 21;
+const WARMUP = 3;
+const ROOT = resolve(__dirname, '..', '..', '..'); // dist/bench/bench → the repository
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function timeMs(fn: () => void, runs = RUNS): number {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+async function timeMsAsync(fn: () => Promise<unknown>, runs = RUNS, warmup = WARMUP): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Error findings of a clean build must be none, or the sheet is not the realistic clean sheet it claims to be. */
+function sanity(label: string, clean: Sheet, planted: Sheet): void {
+  const errors = (s: Sheet) => checkSheet(s).findings.filter((f) => f.severity === 'error');
+  const c = errors(clean);
+  const p = checkSheet(planted).findings;
+  log(`${label}: ${clean.rows.length} rows, ${checkSheet(clean).tables.length} tables; clean build ${c.length} errors` +
+    `${c.length ? ` (${c.slice(0, 5).map((f) => `${f.cell} ${f.rule}`).join(', ')})` : ''}; planted build ${p.filter((f) => f.severity === 'error').length} errors: ` +
+    p.filter((f) => f.severity === 'error').slice(0, 8).map((f) => `${f.cell} ${f.rule}`).join(', '));
+}
+
+async function xlsxOf(sheet: Sheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.name);
+  sheet.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || cell.value === null || typeof cell.value === 'object') return;
+      const x = ws.getCell(r + 1, c + 1);
+      x.value = cell.value;
+      if (cell.numFmt) x.numFmt = cell.numFmt;
+    }),
+  );
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** exceljs's own load vs the engine on the grid readWorkbook makes of the same bytes. */
+async function parseVsEngine(label: string, sheet: Sheet, runs: number): Promise<{ parse: number; read: number; engine: number }> {
+  const bytes = await xlsxOf(sheet);
+  const parse = await timeMsAsync(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer), runs, 2);
+  const read = await timeMsAsync(() => readWorkbook(bytes, 'bench.xlsx'), runs, 2);
+  const workbook = await readWorkbook(bytes, 'bench.xlsx');
+  const engine = timeMs(() => checkWorkbook(workbook), runs);
+  log(`${label} (${(bytes.length / 1024).toFixed(0)} KiB): exceljs load ${round(parse)} ms, readWorkbook ${round(read)} ms, engine ${round(engine)} ms → engine/parse ${round(engine / parse, 3)}`);
+  return { parse, read, engine };
+}
+
+function cliWallTime(runs: number): { seconds: number; files: number } {
+  const bin = join(ROOT, 'bin', 'scorecheck.js');
+  const fixtures = join(ROOT, 'test', 'fixtures');
+  const names = readdirSync(fixtures).filter((f) => f.endsWith('.xlsx'));
+  const dir = mkdtempSync(join(tmpdir(), 'scorecheck-bench-'));
+  try {
+    for (let i = 0; i < 100; i++) copyFileSync(join(fixtures, names[i % names.length]), join(dir, `${String(i).padStart(3, '0')}-${names[i % names.length]}`));
+    const xs: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t = process.hrtime.bigint();
+      try {
+        execFileSync(process.execPath, [bin, 'check', '--json', dir], { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+      } catch (e) {
+        // Exit 1 means findings of severity error: expected, some fixtures have them.
+        if ((e as { status?: number }).status !== 1) throw e;
+      }
+      if (i > 0) xs.push(Number(process.hrtime.bigint() - t) / 1e9); // the first run warms the disk cache
+    }
+    return { seconds: median(xs), files: 100 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A grid as the Office double's rows (values, formats), plus its merges in A1. */
+function fakeSheetOf(sheet: Sheet): { rows: (FakeScalar | FakeCell | undefined)[][]; merges: string[] } {
+  const rows = sheet.rows.map((row) =>
+    row.map((c): FakeCell | undefined => (c ? { value: c.value as FakeScalar, ...(c.numFmt ? { numberFormat: c.numFmt } : {}) } : undefined)),
+  );
+  const col = (n: number) => String.fromCharCode(65 + n);
+  return { rows, merges: sheet.merges.map((m) => `${col(m.left)}${m.top + 1}:${col(m.right)}${m.bottom + 1}`) };
+}
+
+async function officeRoundTrips(sheet: Sheet): Promise<{ read: number; write: number }> {
+  const fake = new FakeExcel('1.20');
+  // A user's note on the sheet forces the second read (its cell must be looked up), the worst case.
+  fake.addSheet('Sheet1', { ...fakeSheetOf(sheet), notes: { K3: '请核对' } });
+  const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
+  return measureValidationSyncs(fake, (c) => host.validate(c), (s) => checkSheet(s));
+}
+
+async function main(): Promise<void> {
+  log(`node ${process.version}, ${require('os').cpus().length} cpus, ${RUNS} runs per figure`);
+  const form300 = overallForm(300, true);
+  const rows5k = largeSheet(5000, true);
+  const rows20k = largeSheet(20000, true);
+  sanity('form300', overallForm(300), form300);
+  sanity('rows5k', largeSheet(5000), rows5k);
+  sanity('rows20k', largeSheet(20000), rows20k);
+
+  const form300_ms = timeMs(() => checkSheet(form300));
+  log(`engine, 300-row form: ${round(form300_ms)} ms`);
+  const rows5k_ms = timeMs(() => checkSheet(rows5k));
+  log(`engine, ${rows5k.rows.length}-row sheet: ${round(rows5k_ms)} ms`);
+  const rows20k_ms = timeMs(() => checkSheet(rows20k));
+  log(`engine, ${rows20k.rows.length}-row sheet: ${round(rows20k_ms)} ms`);
+  // `node dist/bench/bench/run.js --engine-only`: the three engine figures alone, while profiling.
+  if (process.argv.includes('--engine-only')) return;
+
+  // Live checking: the user types a new score into one cell; the engine re-checks the edited grid.
+  const scoreRow = form300.rows.findIndex((r) => typeof r[8]?.value === 'number' && typeof r[5]?.value === 'number');
+  let flip = 0;
+  const live_edit_ms = timeMs(() => {
+    const edited = copySheet(form300);
+    edited.rows[scoreRow][8] = { value: flip++ % 2 ? 0.1 : 0.2 };
+    checkSheet(edited);
+  });
+  log(`live re-check after one edit (copy + engine): ${round(live_edit_ms)} ms`);
+
+  const small = await parseVsEngine('300-row form file', form300, RUNS);
+  const large = await parseVsEngine('5,000-row sheet file', rows5k, 5);
+  const engine_to_parse_ratio = Math.max(small.engine / small.parse, large.engine / large.parse);
+
+  const cli = cliWallTime(5);
+  log(`CLI, ${cli.files} workbooks in one process (median of 5 spawns): ${round(cli.seconds)} s`);
+
+  const at60 = await officeRoundTrips(overallForm(40, true));
+  const at20k = await officeRoundTrips(rows20k);
+  log(`Office round trips per validation: ${overallForm(40).rows.length}-row form read ${at60.read} write ${at60.write}; ${rows20k.rows.length} rows read ${at20k.read} write ${at20k.write}`);
+
+  console.log(
+    JSON.stringify({
+      form300_ms: round(form300_ms),
+      rows5k_ms: round(rows5k_ms),
+      rows20k_ms: round(rows20k_ms),
+      live_edit_ms: round(live_edit_ms),
+      engine_to_parse_ratio: round(engine_to_parse_ratio, 4),
+      cli_100_files_s: round(cli.seconds),
+      syncs_read: Math.max(at60.read, at20k.read),
+      syncs_write: Math.max(at60.write, at20k.write),
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
