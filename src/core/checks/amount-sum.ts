@@ -22,9 +22,17 @@ function termOf(row: AmountRow, role: AmountRole, precision: Precision, sign: 1 
 
 function childConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
   const out: SumConstraint[] = [];
+  // Children grouped in one pass: filtering all rows per parent was quadratic (20,000 rows: 1.4 s).
+  const childrenOf = new Map<number, AmountRow[]>();
+  for (const r of table.rows) {
+    if (r.parent === undefined) continue;
+    const list = childrenOf.get(r.parent);
+    if (list) list.push(r);
+    else childrenOf.set(r.parent, [r]);
+  }
   table.rows.forEach((row, i) => {
-    const children = table.rows.filter((r) => r.parent === i);
-    if (children.length === 0) return;
+    const children = childrenOf.get(i);
+    if (!children) return;
     for (const role of SUMMED) {
       const total = termOf(row, role, precision);
       // A blank or 一 child is a zero; a column no child fills is not broken down at all.
