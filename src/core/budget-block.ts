@@ -4,7 +4,6 @@
  * 区级资金) across, grouped under merged headers (按资金来源 …). Every
  * grouping adds up to the same total (SPEC §4 amount-sum).
  */
-import { headerRole } from './headers';
 import { amountUnitNear } from './amount-table';
 import { rowMarks } from './row-depth';
 import type { SheetView } from './sheet-view';
@@ -15,9 +14,9 @@ export function readBudgetBlocks(view: SheetView): AmountTable[] {
   const blocks: AmountTable[] = [];
   for (let r = 0; r + 1 < view.rows; r++) {
     for (let c = 0; c < view.cols; c++) {
-      const role = headerRole(view.text(r, c));
+      const role = view.headerRole(r, c);
       if (role !== 'budget' && role !== 'initialBudget') continue;
-      if (headerRole(view.text(r + 1, c)) !== 'spent') continue;
+      if (view.headerRole(r + 1, c) !== 'spent') continue;
       const block = readBlock(view, r, c);
       if (block) blocks.push(block);
     }
@@ -27,7 +26,7 @@ export function readBudgetBlocks(view: SheetView): AmountTable[] {
 
 function readBlock(view: SheetView, budgetRow: number, labelCol: number): AmountTable | undefined {
   const spentRow = budgetRow + 1;
-  const rateRow = headerRole(view.text(budgetRow + 2, labelCol)) === 'rate' ? budgetRow + 2 : undefined;
+  const rateRow = view.headerRole(budgetRow + 2, labelCol) === 'rate' ? budgetRow + 2 : undefined;
   const numberAt = (r: number, c: number) => view.slot(r, c).value.kind === 'number';
 
   const categoryCols: number[] = [];

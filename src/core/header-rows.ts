@@ -1,5 +1,5 @@
 /** Which rows of a sheet are table headers, and of which family. */
-import { headerRole, type ColumnRole } from './headers';
+import type { ColumnRole } from './headers';
 import type { SheetView } from './sheet-view';
 
 export type HeaderFamily = 'indicators' | 'amounts';
@@ -30,7 +30,7 @@ export function rolesOfRow(view: SheetView, row: number): Map<number, ColumnRole
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell || typeof cell.value !== 'string' || view.isHidden(row, c)) continue;
-    const role = headerRole(cell.value);
+    const role = view.headerRole(row, c);
     if (role) roles.set(c, role);
   }
   return roles;

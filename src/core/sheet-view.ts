@@ -3,6 +3,7 @@
  * to their top-left cell, texts folded once, typed values parsed once.
  */
 import { cellAt, colCount, toA1, type Cell, type CellRange, type Sheet } from './grid';
+import { headerRole, type ColumnRole } from './headers';
 import { readCellValue } from './parse-typed-value';
 import type { Slot } from './tables';
 import type { TypedValue } from './typed-value';
@@ -14,6 +15,7 @@ export class SheetView {
   /** key(row, col) → the merge that covers it, for every covered cell. */
   private readonly mergeAt = new Map<number, CellRange>();
   private readonly slots = new Map<number, Slot>();
+  private readonly headerRoles = new Map<number, ColumnRole | null>();
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
@@ -68,6 +70,24 @@ export class SheetView {
     const end = Math.min(right, cells.length - 1);
     for (let c = left; c <= end; c++) if (!this.isBlank(row, c)) return false;
     return true;
+  }
+
+  /**
+   * The header role of the text a cell shows, worked out once per cell:
+   * detection asks for each cell from several scans (budget blocks, header
+   * rows, the rows of each table), and normalising the text dominated it.
+   * Only text cells can be headers.
+   */
+  headerRole(row: number, col: number): ColumnRole | undefined {
+    const c = this.cell(row, col);
+    if (!c || typeof c.value !== 'string') return undefined;
+    const k = this.key(row, col);
+    let role = this.headerRoles.get(k);
+    if (role === undefined) {
+      role = headerRole(this.text(row, col)) ?? null;
+      this.headerRoles.set(k, role);
+    }
+    return role ?? undefined;
   }
 
   /** The typed value of a cell (parsed once) as a slot the checks can name. */
