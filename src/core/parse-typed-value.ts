@@ -167,8 +167,15 @@ export interface NumberInContext {
   unit: string;
 }
 
+/** Powers of ten are asked for once per number read: made once each (Decimals are immutable). */
+const POWERS_OF_TEN = new Map<number, Decimal>();
 function pow10(exponent: number): Decimal {
-  return new Decimal(`1e${exponent}`);
+  let p = POWERS_OF_TEN.get(exponent);
+  if (!p) {
+    p = new Decimal(`1e${exponent}`);
+    POWERS_OF_TEN.set(exponent, p);
+  }
+  return p;
 }
 
 /**
