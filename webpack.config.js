@@ -15,6 +15,7 @@ const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { CONTENT_SECURITY_POLICY } = require('./src/web/csp');
 
 const DEV_ORIGIN = 'https://localhost:3000/';
 const DEV_PORT = 3000;
@@ -165,13 +166,72 @@ function createConfig({ production, intranet, serving, baseUrl }) {
   };
 }
 
-module.exports = (env = {}, argv = {}) =>
-  createConfig({
+/**
+ * The browser page (issue 5): its own folder, dist/web, that any static
+ * server can host. No Office.js, no manifest, and a CSP that forbids every
+ * network connection. exceljs is bundled only into the worker, which webpack
+ * builds from `new Worker(new URL(...))` in src/web/worker-client.ts.
+ *
+ * @param {{ production: boolean }} options
+ */
+function createWebConfig({ production }) {
+  return {
+    name: 'web',
+    mode: production ? 'production' : 'development',
+    // eval-based source maps would need 'unsafe-eval', which the CSP refuses.
+    devtool: production ? false : 'source-map',
+    entry: { web: './src/web/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist/web'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // exceljs's "browser" build already carries its own Buffer/stream shims; the
+      // bare one leaves out core-js polyfills that every browser able to run React 18 has.
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.bare.min.js') },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.webpack.json', transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
+        templateParameters: { csp: CONTENT_SECURITY_POLICY },
+      }),
+    ],
+    performance: {
+      hints: production ? 'warning' : false,
+      // The worker carries exceljs (~0.9 MB minified) and loads only when a file is opened.
+      maxAssetSize: 2 * 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+      assetFilter: (name) => name.endsWith('.js'),
+    },
+  };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const options = {
     production: argv.mode === 'production',
     intranet: Boolean(env.intranet),
     serving: Boolean(env.WEBPACK_SERVE),
     baseUrl: process.env.SCORECHECK_BASE_URL,
-  });
+  };
+  const addin = { name: 'addin', ...createConfig(options) };
+  // The dev server serves the add-in only; `--config-name web` builds the page alone.
+  return options.serving ? addin : [addin, createWebConfig(options)];
+};
 module.exports.createConfig = createConfig;
+module.exports.createWebConfig = createWebConfig;
 module.exports.PAGES = PAGES;
 module.exports.rewriteManifest = rewriteManifest;

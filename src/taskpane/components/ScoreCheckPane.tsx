@@ -47,6 +47,11 @@ export interface ScoreCheckPaneProps {
   appliedFixes: ReadonlyMap<string, AppliedFix>;
   /** False where the host cannot write cells. */
   canFix?: boolean;
+  /**
+   * Replaces Excel's controls (Validate, live, Clear marks) and their
+   * live-checking hint: the browser page puts its file controls here.
+   */
+  toolbar?: React.ReactNode;
   onValidate(): void;
   onLiveChange(on: boolean): void;
   onClearMarks(): void;
@@ -75,17 +80,19 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
   return (
     <main className={styles.root} lang={props.lang}>
       <h1 className={styles.title}>{t.title}</h1>
-      <Toolbar
-        strings={t}
-        busy={props.busy}
-        liveOn={props.liveOn}
-        liveAvailable={props.features.live}
-        canMark={props.features.marks !== 'none'}
-        onValidate={props.onValidate}
-        onLiveChange={props.onLiveChange}
-        onClearMarks={props.onClearMarks}
-      />
-      {!props.features.live && <p>{t.liveUnavailable}</p>}
+      {props.toolbar ?? (
+        <Toolbar
+          strings={t}
+          busy={props.busy}
+          liveOn={props.liveOn}
+          liveAvailable={props.features.live}
+          canMark={props.features.marks !== 'none'}
+          onValidate={props.onValidate}
+          onLiveChange={props.onLiveChange}
+          onClearMarks={props.onClearMarks}
+        />
+      )}
+      {!props.toolbar && !props.features.live && <p>{t.liveUnavailable}</p>}
       {props.features.marks === 'none' && (
         <MessageBar intent="info">
           <MessageBarBody>{t.marksUnavailable}</MessageBarBody>

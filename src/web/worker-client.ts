@@ -1,0 +1,71 @@
+/** The page's side of the worker: one promise per request, progress by callback. */
+import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
+import type { Workbook } from '../core/grid';
+import type { CheckStage, FromWorker, ToWorker } from './worker-protocol';
+
+export type CheckOutcome =
+  | { kind: 'checked'; workbook: Workbook; result: WorkbookResult; ms: number }
+  | { kind: 'unreadable'; reason: LocalizedText }
+  | { kind: 'failed'; message: string };
+
+interface Pending {
+  onProgress?(stage: CheckStage): void;
+  resolve(message: FromWorker): void;
+}
+
+export class CheckWorkerClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor() {
+    // webpack bundles the worker from this URL expression into its own file (same origin: CSP worker-src 'self').
+    this.worker = new Worker(new URL('./check-worker.ts', import.meta.url), { name: 'scorecheck-check' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      if (message.type === 'progress') {
+        waiting.onProgress?.(message);
+        return;
+      }
+      this.pending.delete(message.id);
+      waiting.resolve(message);
+    };
+    this.worker.onerror = (event) => {
+      // A worker that failed to start or crashed: every request still waiting ends as failed.
+      for (const [id, waiting] of this.pending) waiting.resolve({ type: 'failed', id, message: event.message || 'worker error' });
+      this.pending.clear();
+    };
+  }
+
+  private send(message: ToWorker, onProgress?: (stage: CheckStage) => void): Promise<FromWorker> {
+    return new Promise((resolve) => {
+      this.pending.set(message.id, { onProgress, resolve });
+      this.worker.postMessage(message, [message.bytes]);
+    });
+  }
+
+  /** `bytes` is handed over to the worker (transferred): do not use it afterwards. */
+  async check(fileName: string, bytes: ArrayBuffer, onProgress: (stage: CheckStage) => void): Promise<CheckOutcome> {
+    const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes }, onProgress);
+    switch (reply.type) {
+      case 'checked':
+        return { kind: 'checked', workbook: reply.workbook, result: reply.result, ms: reply.ms };
+      case 'unreadable':
+        return { kind: 'unreadable', reason: reply.reason };
+      case 'failed':
+        return { kind: 'failed', message: reply.message };
+      default:
+        return { kind: 'failed', message: `unexpected reply ${reply.type}` };
+    }
+  }
+
+  /** The marked copy's bytes; `bytes` (the original) is handed over to the worker. */
+  async markedCopy(fileName: string, bytes: ArrayBuffer, findings: Finding[], lang: Lang): Promise<ArrayBuffer> {
+    const reply = await this.send({ type: 'mark', id: this.nextId++, fileName, bytes, findings, lang });
+    if (reply.type === 'marked') return reply.bytes;
+    if (reply.type === 'unreadable') throw new Error(reply.reason['en-US']);
+    throw new Error(reply.type === 'failed' ? reply.message : `unexpected reply ${reply.type}`);
+  }
+}
