@@ -1,0 +1,324 @@
+#!/usr/bin/env node
+/**
+ * The browser page, end to end, in Debian's chromium (playwright-core, no
+ * downloaded browser): `npm run test:browser` builds the page and the CLI's
+ * JavaScript, then runs this. Kept out of `npm test`: it needs both builds and
+ * a browser.
+ *
+ * For each workbook in test/fixtures: open it in the page, see as many error
+ * findings as checkWorkbook gives in Node, click one and see its cell
+ * outlined in the grid, download the marked copy and re-open it with exceljs
+ * (fill and note on the finding cells, no value changed anywhere, no other
+ * cell restyled). Also: a corrupt file shows the adapter's reason, the
+ * language switch, a large sheet checked without freezing the page, and no
+ * request leaving 127.0.0.1 (CSP refuses fetch). Ends with "N passed, N failed".
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const ExcelJS = require('exceljs');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CLI = path.join(ROOT, 'dist/cli');
+
+const { startServer } = require(path.join(ROOT, 'src/web/serve.js'));
+const { checkWorkbook } = require(path.join(CLI, 'core/engine.js'));
+const { readWorkbook } = require(path.join(CLI, 'file/read-workbook.js'));
+const { noteText } = require(path.join(CLI, 'file/mark-text.js'));
+const { MARK_FILL_RGB } = require(path.join(CLI, 'file/mark-styles.js'));
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const LANG = 'zh-CN';
+
+const results = [];
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e && e.stack ? e.stack : e).split('\n').slice(0, 6).join('\n      ')}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function assertEqual(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** What Node says about a workbook: the reference the page must agree with. */
+async function checkInNode(file) {
+  const bytes = fs.readFileSync(file);
+  const result = checkWorkbook(await readWorkbook(bytes, path.basename(file)));
+  return { bytes, result, errors: result.findings.filter((f) => f.severity === 'error').length };
+}
+
+/** Every cell exceljs sees, by "sheet!A1": value, fill and note. */
+async function cellsOf(bytes) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const cells = new Map();
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const note = cell.note === undefined ? undefined : typeof cell.note === 'string' ? cell.note : (cell.note.texts || []).map((t) => t.text).join('');
+        cells.set(`${ws.name}!${cell.address}`, { value: JSON.stringify(cell.value), fill: JSON.stringify(cell.fill), fillArgb: cell.fill && cell.fill.fgColor && cell.fill.fgColor.argb, note });
+      });
+    });
+  });
+  return cells;
+}
+
+/** Findings grouped by "sheet!cell", as the writer marks them. */
+function findingsByCell(findings) {
+  const map = new Map();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    map.set(key, [...(map.get(key) || []), f]);
+  }
+  return map;
+}
+
+async function openFile(page, fileOrPayload) {
+  const before = await page.locator('[data-testid=file-entry]').count();
+  await page.setInputFiles('[data-testid=file-input]', fileOrPayload);
+  const entry = page.locator('[data-testid=file-entry]').nth(before);
+  await entry.waitFor();
+  await page.waitForFunction((i) => {
+    const el = document.querySelectorAll('[data-testid=file-entry]')[i];
+    return el && el.getAttribute('data-status') !== 'checking';
+  }, before, { timeout: 60_000 });
+  return entry;
+}
+
+async function main() {
+  const started = Date.now();
+  assert(fs.existsSync(path.join(ROOT, 'dist/web/index.html')), 'dist/web is not built: run npm run build:web');
+  assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecheck-browser-'));
+
+  const { server, url } = await startServer({ root: path.join(ROOT, 'dist/web'), port: 0 });
+  const origin = new URL(url).origin;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ locale: LANG, acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  // Every request the page or its worker makes, wherever it goes; nothing non-local is let through either way.
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+
+  console.log(`browser page at ${url}, chromium ${browser.version()}`);
+  await page.goto(url);
+
+  await test('the page opens in the browser language with its privacy note and CSP', async () => {
+    await page.getByRole('heading', { name: 'ScoreCheck 绩效自评表校验' }).waitFor();
+    const privacy = await page.getByTestId('privacy').textContent();
+    assert(privacy.includes('不会上传'), `privacy note: ${privacy}`);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert(/connect-src 'none'/.test(csp) && /default-src 'none'/.test(csp), `CSP: ${csp}`);
+  });
+
+  const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+  let screenshotTaken = false;
+  for (const name of fixtures) {
+    const file = path.join(FIXTURES, name);
+    const node = await checkInNode(file);
+    let entry;
+    await test(`${name}: ${node.errors} error findings, as checkWorkbook gives in Node`, async () => {
+      entry = await openFile(page, file);
+      assertEqual(await entry.getAttribute('data-status'), 'checked', 'status');
+      assertEqual(Number(await entry.getAttribute('data-errors')), node.errors, 'error findings on the page');
+      // The pane lists the current sheet's findings, all of them.
+      const sheet = await page.getByTestId('sheet-select').inputValue();
+      const listed = await page.locator('main section li').count();
+      assertEqual(listed, node.result.findings.filter((f) => f.sheet === sheet).length, `findings listed for ${sheet}`);
+    });
+    if (node.result.findings.length === 0) continue;
+
+    await test(`${name}: clicking a finding outlines its cell in the grid and shows its note`, async () => {
+      const sheet = await page.getByTestId('sheet-select').inputValue();
+      const onSheet = node.result.findings.filter((f) => f.sheet === sheet);
+      // The last one listed: the grid must scroll to reach it.
+      const target = onSheet.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
+      await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().click();
+      const cell = page.locator(`[data-testid=sheet-grid] [data-cell="${target.cell}"]`);
+      await cell.waitFor();
+      assertEqual(await cell.getAttribute('data-selected'), 'true', 'selected');
+      assert((await cell.getAttribute('data-severity')) !== null, 'the finding cell carries its mark');
+      const grid = await page.getByTestId('sheet-grid').boundingBox();
+      const box = await cell.boundingBox();
+      assert(box && box.y >= grid.y && box.y + box.height <= grid.y + grid.height + 1, 'the cell is scrolled into view');
+      const expectedFill = MARK_FILL_RGB[target.severity].slice(2).toLowerCase();
+      const bg = await cell.evaluate((el) => getComputedStyle(el).backgroundColor);
+      const rgb = bg.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+      const worst = onSheet.filter((f) => f.cell === target.cell).reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
+      assertEqual(rgb, MARK_FILL_RGB[worst.severity].slice(2).toLowerCase(), `fill of ${target.cell} (finding ${expectedFill})`);
+      const note = await page.getByTestId('cell-note').textContent();
+      assert(note.includes(target.cell) && note.includes('ScoreCheck:') && note.includes(target.message[LANG]), `note: ${note}`);
+      if (!screenshotTaken && name.includes('errors')) {
+        await page.screenshot({ path: path.join(RESULTS, 'browser-page.png') });
+        screenshotTaken = true;
+      }
+    });
+
+    await test(`${name}: the marked copy has fill and note on every finding cell and changes nothing else`, async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByRole('button', { name: '下载标记副本' }).click(),
+      ]);
+      assertEqual(download.suggestedFilename(), name.replace(/\.xlsx$/, '.checked.xlsx'), 'file name');
+      const saved = path.join(scratch, download.suggestedFilename());
+      await download.saveAs(saved);
+      const before = await cellsOf(node.bytes);
+      const after = await cellsOf(fs.readFileSync(saved));
+      const marked = findingsByCell(node.result.findings);
+      for (const [key, findings] of marked) {
+        const cell = after.get(key);
+        assert(cell, `${key} is missing from the marked copy`);
+        const worst = findings.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
+        assertEqual(cell.fillArgb, MARK_FILL_RGB[worst.severity], `fill of ${key}`);
+        assert(cell.note && cell.note.includes(noteText(findings, LANG)), `note of ${key}: ${cell.note}`);
+      }
+      for (const [key, cell] of before) {
+        const now = after.get(key);
+        assert(now, `${key} disappeared`);
+        assertEqual(now.value, cell.value, `value of ${key}`);
+        if (!marked.has(key)) {
+          assertEqual(now.fill, cell.fill, `fill of unmarked ${key}`);
+          assertEqual(now.note, cell.note, `note of unmarked ${key}`);
+        }
+      }
+      for (const [key, cell] of after) {
+        if (!before.has(key)) assert(marked.has(key) || cell.value === 'null', `${key} appeared with ${cell.value}`);
+      }
+    });
+  }
+
+  await test('a corrupt file shows the adapter’s reason and no findings', async () => {
+    const good = fs.readFileSync(path.join(FIXTURES, fixtures[0]));
+    const broken = Buffer.concat([good.subarray(0, Math.floor(good.length / 2)), Buffer.alloc(64, 0x41)]);
+    let reason;
+    try {
+      await readWorkbook(broken, 'broken.xlsx');
+    } catch (e) {
+      reason = e.reason;
+    }
+    assert(reason, 'Node reads the broken file without complaint: pick another corruption');
+    await openFile(page, { name: 'broken.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+    const alert = page.getByTestId('unreadable');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert(text.includes('无法读取该文件') && text.includes(reason[LANG]), `message: ${text}`);
+    assertEqual(await page.locator('main section li').count(), 0, 'findings listed');
+  });
+
+  await test('a text file renamed .xlsx is named as not a workbook', async () => {
+    await openFile(page, { name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('一级指标,分值\n产出,50\n') });
+    const text = await page.getByTestId('unreadable').textContent();
+    assert(text.includes('notes.xlsx'), `message: ${text}`);
+  });
+
+  await test('the language switch shows the pane, the page and the findings in English', async () => {
+    await page.locator('[data-testid=file-entry]', { hasText: 'gz2021-overall-errors.xlsx' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'ScoreCheck', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Download marked copy' }).waitFor();
+    const node = await checkInNode(path.join(FIXTURES, 'gz2021-overall-errors.xlsx'));
+    const first = node.result.findings[0];
+    await page.getByText(first.message['en-US']).first().waitFor();
+    assertEqual(await page.evaluate(() => document.documentElement.lang), 'en-US', 'html lang');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: 'ScoreCheck 绩效自评表校验' }).waitFor();
+  });
+
+  await test('a 20,000-row sheet is checked in the worker while the page stays responsive', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('大表');
+    ws.addRow(['一级指标', '二级指标', '三级指标', '分值', '得分']);
+    for (let i = 0; i < 20_000; i++) ws.addRow([`指标${i}`, `二级${i % 40}`, `三级${i}`, (i % 10) + 1, (i % 10) + 0.5]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = await page.locator('[data-testid=file-entry]').count();
+    await page.setInputFiles('[data-testid=file-input]', { name: 'large.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page.getByTestId('progress').waitFor({ timeout: 10_000 });
+    // While the worker parses, the main thread answers within a frame or two.
+    const lags = [];
+    while ((await page.locator('[data-testid=file-entry]').nth(before).getAttribute('data-status')) === 'checking') {
+      lags.push(await page.evaluate(() => new Promise((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); })));
+      if (lags.length > 2000) break;
+    }
+    assertEqual(await page.locator('[data-testid=file-entry]').nth(before).getAttribute('data-status'), 'checked', 'status');
+    assert(lags.length > 0 && Math.max(...lags) < 250, `main-thread lag while checking: max ${Math.max(...lags).toFixed(0)} ms over ${lags.length} probes`);
+    await page.locator('[data-testid=sheet-grid] [data-cell="A1"]').waitFor();
+    const drawn = await page.locator('[data-testid=sheet-grid] [role=gridcell]').count();
+    assert(drawn < 2000, `the grid draws only the rows in sight (${drawn} cells drawn)`);
+  });
+
+  await test('no request left 127.0.0.1, and the CSP refuses fetch', async () => {
+    const blocked = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'fetched',
+        () => 'refused',
+      ),
+    );
+    assertEqual(blocked, 'refused', 'fetch to another origin');
+    const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    assertEqual(outside, [], 'requests outside the page origin');
+    // The worker's own script and chunk count among them: its requests are seen too.
+    assert(requests.some((u) => /scorecheck-check\.[0-9a-f]+\.js$/.test(u)), `the worker's script was not seen: ${requests.join(', ')}`);
+    console.log(`      ${requests.length} requests, all to ${origin}`);
+    const violations = await page.evaluate(() => window.__cspViolations);
+    assertEqual(violations.filter((v) => !v.includes('example.com')), [], 'CSP violations by the page itself');
+    assertEqual(pageErrors.filter((e) => !e.includes('example.com') && !/Content Security Policy/.test(e)), [], 'page errors');
+  });
+
+  await browser.close();
+  server.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`\nscreenshot: ${path.relative(ROOT, path.join(RESULTS, 'browser-page.png'))}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
+  process.exitCode = 1;
+});
