@@ -1,0 +1,74 @@
+/**
+ * Mark then Clear restores every cell exactly (issue 6), as a property on
+ * the Office.js double: random sheets (values, formulas, number formats, the
+ * user's own formatting, notes or comments, conditional formats), random
+ * findings of every severity, on ExcelApi with notes (1.18+) and with
+ * comments only (1.10–1.17). The example-based cases stay in excel-host.test.ts.
+ */
+import fc from 'fast-check';
+import type { Finding, Severity, WorkbookResult } from '../../src/core/finding';
+import type { Sheet } from '../../src/core/grid';
+import { toA1 } from '../../src/core/grid';
+import { OfficeExcelHost } from '../../src/excel/excel-host';
+import { FakeExcel, type FakeCell } from './fake-excel';
+
+const cell: fc.Arbitrary<FakeCell | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.record(
+    {
+      value: fc.oneof(fc.integer({ min: -100, max: 100 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 6 }), fc.boolean()),
+      numberFormat: fc.constantFrom('General', '0.00%', '#,##0.00', '@'),
+      format: fc.record({ fill: fc.constantFrom('#FFFF00', '#C6EFCE', 'none'), bold: fc.boolean() }),
+    },
+    { requiredKeys: ['value'] },
+  ),
+);
+
+const severity = fc.constantFrom<Severity>('error', 'warning', 'info');
+
+const scenario = fc
+  .record({
+    rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+    notes: fc.uniqueArray(fc.tuple(fc.nat(7), fc.nat(5)), { maxLength: 4, selector: ([r, c]) => `${r},${c}` }),
+    marks: fc.uniqueArray(fc.tuple(fc.nat(7), fc.nat(5), severity), { minLength: 1, maxLength: 10, selector: ([r, c]) => `${r},${c}` }),
+    api: fc.constantFrom('1.20', '1.12'),
+    userRule: fc.boolean(),
+  });
+
+function finding(cell: string, severity: Severity): Finding {
+  return {
+    sheet: 'Sheet1',
+    cell,
+    rule: 'score-sum',
+    severity,
+    found: '1',
+    expected: '2',
+    message: { 'zh-CN': `${cell} 应为 2`, 'en-US': `${cell} should be 2` },
+  };
+}
+
+describe('mark then Clear, property', () => {
+  it('leaves every value, format, note, comment and conditional format as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ rows, notes, marks, api, userRule }) => {
+        const fake = new FakeExcel(api);
+        const userNotes = Object.fromEntries(notes.map(([r, c]) => [toA1(r, c), '用户的批注']));
+        fake.addSheet('Sheet1', {
+          rows,
+          ...(api === '1.20' ? { notes: userNotes } : { comments: userNotes }),
+          conditionalFormats: userRule ? [{ range: 'A1:C3', type: 'custom', formula: '=A1>0', fill: '#FFC7CE' }] : [],
+        });
+        const before = fake.picture('Sheet1');
+        const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
+        const found = marks.map(([r, c, s]) => finding(toA1(r, c), s));
+        const check = (sheet: Sheet): WorkbookResult => ({ tables: [], findings: found, sheets: [{ name: sheet.name, tables: 0 }] });
+        const v = await host.validate(check);
+        expect(v.marked).toBeGreaterThan(0);
+        expect(fake.picture('Sheet1')).not.toEqual(before);
+        await host.clearMarks();
+        expect(fake.picture('Sheet1')).toEqual(before);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
