@@ -188,4 +188,12 @@ describe('ScoreCheckPane', () => {
     renderPane({ validation: validation(), canFix: false });
     expect(screen.queryByRole('button', { name: /^修正/ })).toBeNull();
   });
+
+  it('shows a host’s own controls in place of Excel’s (the browser page’s file controls)', () => {
+    renderPane({ validation: validation(), features: { ...FULL, live: false }, toolbar: <button type="button">打开文件…</button> });
+    expect(screen.getByRole('button', { name: '打开文件…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '校验本表' })).toBeNull();
+    expect(screen.queryByText(/实时校验/)).toBeNull();
+    expect(screen.getByRole('button', { name: '定位到 D13' })).toBeInTheDocument();
+  });
 });
