@@ -254,8 +254,34 @@ async function main() {
     assert(text.includes('notes.xlsx'), `message: ${text}`);
   });
 
+  await test('two files dropped on the page at once are both checked', async () => {
+    const before = await page.locator('[data-testid=file-entry]').count();
+    const names = ['gz2021-overall-errors.xlsx', 'project-form-errors.xlsx'];
+    const payload = names.map((n) => ({ name: `dropped-${n}`, base64: fs.readFileSync(path.join(FIXTURES, n)).toString('base64') }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name));
+      }
+      return dt;
+    }, payload);
+    await page.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer });
+    await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('[data-testid=file-entry]')].slice(n).filter((e) => e.getAttribute('data-status') === 'checked').length === 2,
+      before,
+      { timeout: 60_000 },
+    );
+    for (const n of names) {
+      const node = await checkInNode(path.join(FIXTURES, n));
+      const entry = page.locator(`[data-testid=file-entry][data-file="dropped-${n}"]`);
+      assertEqual(Number(await entry.getAttribute('data-errors')), node.errors, `errors in dropped ${n}`);
+    }
+  });
+
   await test('the language switch shows the pane, the page and the findings in English', async () => {
-    await page.locator('[data-testid=file-entry]', { hasText: 'gz2021-overall-errors.xlsx' }).click();
+    await page.locator('[data-testid=file-entry][data-file="gz2021-overall-errors.xlsx"]').click();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'ScoreCheck', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Download marked copy' }).waitFor();
