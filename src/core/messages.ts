@@ -97,6 +97,10 @@ const TEMPLATES = {
     'zh-CN': '{cell} 未复核：“{actual}”中有多个可能的实际值（{candidates}），结论不一致。',
     'en-US': '{cell} not checked: “{actual}” holds several possible actuals ({candidates}) that disagree.',
   },
+  'not-checked.error': {
+    'zh-CN': '{cell} 未复核：单元格显示错误值 {found}，经过它的合计与比率无法重算。',
+    'en-US': '{cell} not checked: it shows the error {found}, so the sums and ratios through it cannot be recomputed.',
+  },
   'not-checked.zero-base': {
     'zh-CN': '{cell} 未复核：{den} 为 0，无法计算比率。',
     'en-US': '{cell} not checked: {den} is 0, so the ratio cannot be computed.',

@@ -3,6 +3,7 @@ import { amountSum } from './amount-sum';
 import type { Check } from './check';
 import { formulaRange } from './formula-range';
 import { grade } from './grade';
+import { errorValues } from './not-checked';
 import { rate } from './rate';
 import { rateConvention } from './rate-convention';
 import { scoreRange } from './score-range';
@@ -22,4 +23,5 @@ export const CHECKS: readonly Check[] = [
   rateConvention,
   textNumber,
   formulaRange,
+  errorValues,
 ];

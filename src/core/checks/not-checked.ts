@@ -4,12 +4,28 @@
  */
 import type { Finding } from '../finding';
 import { message, type MessageId } from '../messages';
+import { numericSlots } from '../numeric-slots';
 import type { Slot } from '../tables';
+import type { Check } from './check';
 import { findingAt } from './finding-at';
 
 export function notChecked(sheet: string, slot: Slot, id: MessageId, params: Record<string, string>): Finding {
   return findingAt(sheet, slot, { rule: 'not-checked', severity: 'info', id, params });
 }
+
+/**
+ * A weight, score, rate or amount showing #REF!, #DIV/0!, #VALUE! … : the
+ * sums and ratios through it cannot be recomputed, and the user should hear
+ * that rather than "no problems found".
+ */
+export const errorValues: Check = {
+  id: 'not-checked',
+  severity: 'info',
+  run: (table, ctx) =>
+    numericSlots(table)
+      .filter((s) => s.value.kind === 'error')
+      .map((s) => notChecked(ctx.view.name, s, 'not-checked.error', {})),
+};
 
 /** A table whose checks threw: reported at its first cell, the validation goes on. */
 export function tableNotChecked(sheet: string, cell: string, reason: string): Finding {

@@ -5,20 +5,9 @@
  */
 import type { Finding } from '../finding';
 import { formatPlain } from '../format';
-import type { IndicatorNode, Slot, Table } from '../tables';
+import { numericSlots } from '../numeric-slots';
 import type { Check } from './check';
 import { findingAt } from './finding-at';
-
-function numericSlots(table: Table): (Slot | undefined)[] {
-  if (table.type === 'amounts') return table.rows.flatMap((r) => Object.values(r.values));
-  const out: (Slot | undefined)[] = [table.total?.weight, table.total?.score];
-  const visit = (n: IndicatorNode) => {
-    out.push(n.weight, n.score, n.scoreRate, n.rate);
-    n.children.forEach(visit);
-  };
-  table.roots.forEach(visit);
-  return out;
-}
 
 export const textNumber: Check = {
   id: 'text-number',
@@ -26,7 +15,7 @@ export const textNumber: Check = {
   run(table, ctx) {
     const out: Finding[] = [];
     for (const slot of numericSlots(table)) {
-      if (!slot || slot.value.kind !== 'number' || !slot.value.fromText) continue;
+      if (slot.value.kind !== 'number' || !slot.value.fromText) continue;
       const value = slot.value.percent ? `${formatPlain(slot.value.value.times(100))}%` : formatPlain(slot.value.value);
       out.push(
         findingAt(ctx.view.name, slot, {

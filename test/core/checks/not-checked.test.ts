@@ -17,5 +17,11 @@ ruleTester('not-checked', {
     budgetD('a rate over a zero budget (5 spent of 0) has no ratio', {
       A9: '（3）其他项目', B9: 0, C9: 5, D9: pct(0), C6: 180, C2: 275, D2: pct(0.9167), D6: pct(0.9),
     }, { findings: [{ cell: 'D9' }] }),
+    summaryC('a level-3 score showing #REF! leaves its subtotal unchecked, and says so', { J4: { error: '#REF!' } }, {
+      findings: [{ cell: 'J4' }],
+    }),
+    budgetD('a budget amount showing #VALUE! is named, not silently skipped', { B4: { error: '#VALUE!' } }, {
+      findings: [{ cell: 'B4' }],
+    }),
   ],
 });
