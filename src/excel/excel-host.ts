@@ -7,6 +7,7 @@
  * Round trips (`context.sync`) are the cost that matters in Excel on the web:
  * a validation reads in two at most and writes every mark in one, at any size.
  */
+import type { Profile } from '../core/profile';
 import type { CellRange, Sheet } from '../core/grid';
 import { rangeToA1 } from '../core/grid';
 import type { Finding, Lang, WorkbookResult } from '../core/finding';
@@ -25,6 +26,8 @@ export const SETTINGS_KEYS = {
   marks: 'scorecheck.marks',
   /** Live checking on or off, per document. */
   live: 'scorecheck.live',
+  /** The profile the user picked in the pane, as JSON. */
+  profile: 'scorecheck.profile',
 } as const;
 
 export interface MarksRecord {
@@ -278,9 +281,33 @@ export class OfficeExcelHost implements SheetHost {
   }
 
   async saveLiveMode(on: boolean): Promise<void> {
+    await this.saveSetting(SETTINGS_KEYS.live, on);
+  }
+
+  async loadProfile(): Promise<unknown> {
+    if (!this.features.settings) return undefined;
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
+      item.load('value');
+      await context.sync();
+      if (item.isNullObject || typeof item.value !== 'string') return undefined;
+      try {
+        return JSON.parse(item.value) as unknown;
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
+  async saveProfile(profile: Profile): Promise<void> {
+    await this.saveSetting(SETTINGS_KEYS.profile, JSON.stringify(profile));
+  }
+
+  /** One document setting written in one round trip; nothing where settings are missing. */
+  private async saveSetting(key: string, value: string | boolean): Promise<void> {
     if (!this.features.settings) return;
     await this.run(async (context) => {
-      context.workbook.settings.add(SETTINGS_KEYS.live, on);
+      context.workbook.settings.add(key, value);
       await context.sync();
     });
   }

@@ -7,7 +7,7 @@ import type { SheetHost } from './sheet-host';
 import { ScoreCheckPane } from './components/ScoreCheckPane';
 import { usePaneController, type Check } from './use-pane-controller';
 
-const checkWithDefaultProfile: Check = (sheet) => checkSheet(sheet);
+const checkWithProfile: Check = (sheet, profile) => checkSheet(sheet, { profile });
 
 export interface AppProps {
   host: SheetHost;
@@ -15,7 +15,7 @@ export interface AppProps {
   check?: Check;
 }
 
-export function App({ host, lang, check = checkWithDefaultProfile }: AppProps): React.JSX.Element {
+export function App({ host, lang, check = checkWithProfile }: AppProps): React.JSX.Element {
   const pane = usePaneController(host, check, lang);
   return <ScoreCheckPane {...pane} />;
 }

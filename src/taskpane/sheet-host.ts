@@ -5,6 +5,7 @@
  */
 import type { Sheet } from '../core/grid';
 import type { Finding, WorkbookResult } from '../core/finding';
+import type { Profile } from '../core/profile';
 
 /** How wrong cells are marked in this host, from richest to none (pane only). */
 export type MarkStyle = 'fill+note' | 'fill+comment' | 'fill' | 'none';
@@ -84,4 +85,7 @@ export interface SheetHost {
   /** Live mode is remembered per document. */
   loadLiveMode(): Promise<boolean>;
   saveLiveMode(on: boolean): Promise<void>;
+  /** The profile kept with the document (unchecked JSON), where the host can keep one. */
+  loadProfile?(): Promise<unknown>;
+  saveProfile?(profile: Profile): Promise<void>;
 }

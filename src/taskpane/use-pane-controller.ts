@@ -5,13 +5,14 @@
 import * as React from 'react';
 import type { Finding, Lang, WorkbookResult } from '../core/finding';
 import type { Sheet } from '../core/grid';
+import { DEFAULT_PROFILE, resolveProfile, type Profile } from '../core/profile';
 import type { AppliedFix, SheetHost, Unsubscribe, Validation } from './sheet-host';
 import { HostError } from './sheet-host';
 import type { ScoreCheckPaneProps } from './components/ScoreCheckPane';
 import { findingKey } from './group-findings';
 import { UI_STRINGS } from './i18n';
 
-export type Check = (sheet: Sheet) => WorkbookResult;
+export type Check = (sheet: Sheet, profile: Profile) => WorkbookResult;
 
 function toPaneError(error: unknown): ScoreCheckPaneProps['error'] {
   if (error instanceof HostError) return { code: error.code, sheet: error.sheet };
@@ -28,6 +29,8 @@ export function usePaneController(host: SheetHost, check: Check, lang: Lang): Sc
   const [notice, setNotice] = React.useState<string>();
   const [showUndoWarning, setShowUndoWarning] = React.useState(false);
   const [appliedFixes, setAppliedFixes] = React.useState<ReadonlyMap<string, AppliedFix>>(new Map());
+  const [profile, setProfile] = React.useState<Profile>(DEFAULT_PROFILE);
+  const profileRef = React.useRef(profile);
 
   // Live edits can arrive while a validation runs: run once more afterwards, never twice at once.
   const running = React.useRef(false);
@@ -48,7 +51,7 @@ export function usePaneController(host: SheetHost, check: Check, lang: Lang): Sc
       do {
         again.current = false;
         try {
-          const v = await host.validate(check);
+          const v = await host.validate((sheet) => check(sheet, profileRef.current));
           if (!mounted.current) return;
           setValidation(v);
           setError(undefined);
@@ -73,6 +76,36 @@ export function usePaneController(host: SheetHost, check: Check, lang: Lang): Sc
     unsubscribe.current = undefined;
     if (stop) await stop();
   }, []);
+
+  // The profile is kept with the document; a stored one a user broke by hand falls back to the defaults.
+  React.useEffect(() => {
+    host
+      .loadProfile?.()
+      .then((stored) => {
+        if (stored === undefined || !mounted.current) return;
+        try {
+          profileRef.current = resolveProfile(stored);
+          setProfile(profileRef.current);
+        } catch {
+          // keep the defaults
+        }
+      })
+      .catch(() => undefined);
+  }, [host]);
+
+  const onProfileChange = React.useCallback(
+    async (next: Profile) => {
+      profileRef.current = next;
+      setProfile(next);
+      try {
+        await host.saveProfile?.(next);
+        if (validation) await validate();
+      } catch (e) {
+        setError(toPaneError(e));
+      }
+    },
+    [host, validation, validate],
+  );
 
   // Live mode is remembered per document: restore it when the pane opens.
   React.useEffect(() => {
@@ -186,6 +219,8 @@ export function usePaneController(host: SheetHost, check: Check, lang: Lang): Sc
     notice,
     showUndoWarning,
     appliedFixes,
+    profile,
+    onProfileChange: (p) => void onProfileChange(p),
     onValidate: () => void validate(),
     onLiveChange: (on) => void onLiveChange(on),
     onClearMarks: () => void onClearMarks(),

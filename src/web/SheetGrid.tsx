@@ -17,7 +17,6 @@ import {
   cellBox,
   cellText,
   layoutSheet,
-  type GridLayout,
 } from './grid-layout';
 import { worstSeverity } from './sheet-result';
 

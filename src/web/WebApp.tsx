@@ -4,6 +4,7 @@
  * the marked copy. Files are read with the File API and checked in a worker;
  * nothing leaves the machine.
  */
+import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import * as React from 'react';
 import {
   Button,
@@ -164,32 +165,54 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
     setFiles((all) => all.map((f) => (f.key === key ? { ...f, state } : f)));
   }, []);
 
+  const [profile, setProfile] = React.useState<Profile>(DEFAULT_PROFILE);
+  const profileRef = React.useRef(profile);
+
+  /** Reads and checks one file in the worker, with the profile in force. */
+  const checkFile = React.useCallback(
+    (entry: { key: number; file: File }) => {
+      client.current ??= new CheckWorkerClient();
+      const worker = client.current;
+      update(entry.key, { status: 'checking' });
+      void entry.file
+        .arrayBuffer()
+        .then((bytes) =>
+          worker.check(entry.file.name, bytes, profileRef.current, (stage) => update(entry.key, { status: 'checking', stage })),
+        )
+        .then((outcome) => {
+          if (outcome.kind === 'checked') update(entry.key, { status: 'checked', workbook: outcome.workbook, result: outcome.result });
+          else if (outcome.kind === 'unreadable') update(entry.key, { status: 'unreadable', reason: outcome.reason });
+          else {
+            console.error(`ScoreCheck: ${entry.file.name}: ${outcome.message}`);
+            update(entry.key, { status: 'failed', message: outcome.message });
+          }
+        })
+        .catch((e: unknown) => update(entry.key, { status: 'failed', message: String(e) }));
+    },
+    [update],
+  );
+
   const openFiles = React.useCallback(
     (list: FileList | File[]) => {
       const added = [...list].map((file) => ({ key: nextKey.current++, file, state: { status: 'checking' } as FileState }));
       if (added.length === 0) return;
-      client.current ??= new CheckWorkerClient();
-      const worker = client.current;
       setFiles((all) => [...all, ...added]);
       setActiveKey(added[0].key);
       setSheetName(undefined);
       setSelected(undefined);
-      for (const entry of added) {
-        void entry.file
-          .arrayBuffer()
-          .then((bytes) => worker.check(entry.file.name, bytes, (stage) => update(entry.key, { status: 'checking', stage })))
-          .then((outcome) => {
-            if (outcome.kind === 'checked') update(entry.key, { status: 'checked', workbook: outcome.workbook, result: outcome.result });
-            else if (outcome.kind === 'unreadable') update(entry.key, { status: 'unreadable', reason: outcome.reason });
-            else {
-              console.error(`ScoreCheck: ${entry.file.name}: ${outcome.message}`);
-              update(entry.key, { status: 'failed', message: outcome.message });
-            }
-          })
-          .catch((e: unknown) => update(entry.key, { status: 'failed', message: String(e) }));
-      }
+      added.forEach(checkFile);
     },
-    [update],
+    [checkFile],
+  );
+
+  /** A new profile re-checks every open file (they stay on this machine; nothing is re-sent anywhere). */
+  const onProfileChange = React.useCallback(
+    (next: Profile) => {
+      profileRef.current = next;
+      setProfile(next);
+      files.forEach(checkFile);
+    },
+    [files, checkFile],
   );
 
   const active = files.find((f) => f.key === activeKey);
@@ -406,6 +429,8 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
           appliedFixes={NO_FIXES}
           canFix={false}
           toolbar={controls}
+          profile={profile}
+          onProfileChange={onProfileChange}
           onValidate={noop}
           onLiveChange={noop}
           onClearMarks={noop}

@@ -6,6 +6,7 @@
 import { checkWorkbook } from '../core/engine';
 import type { WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
+import type { Profile } from '../core/profile';
 import { readWorkbook } from '../file/read-workbook';
 import { isUnreadableWorkbookError } from '../file/unreadable';
 import { writeMarkedCopy } from '../file/write-marked-copy';
@@ -21,11 +22,11 @@ const scope = self as unknown as {
  * same answer as one call on the whole workbook: the engine checks sheets
  * independently and only merges findings within a sheet.
  */
-function checkBySheet(workbook: Workbook, onSheet: (index: number, name: string) => void): WorkbookResult {
+function checkBySheet(workbook: Workbook, profile: Profile, onSheet: (index: number, name: string) => void): WorkbookResult {
   const all: WorkbookResult = { tables: [], findings: [], sheets: [] };
   workbook.sheets.forEach((sheet, index) => {
     onSheet(index, sheet.name);
-    const one = checkWorkbook({ sheets: [sheet] });
+    const one = checkWorkbook({ sheets: [sheet] }, { profile });
     const offset = all.tables.length;
     all.tables.push(...one.tables);
     all.sheets.push(...one.sheets);
@@ -42,7 +43,7 @@ async function handle(message: ToWorker): Promise<void> {
       scope.postMessage({ type: 'progress', id, stage: 'reading' });
       const workbook = await readWorkbook(message.bytes, message.fileName);
       const sheets = workbook.sheets.length;
-      const result = checkBySheet(workbook, (sheet, name) =>
+      const result = checkBySheet(workbook, message.profile, (sheet, name) =>
         scope.postMessage({ type: 'progress', id, stage: 'checking', sheet, sheets, name }),
       );
       scope.postMessage({ type: 'checked', id, workbook, result, ms: Date.now() - started });

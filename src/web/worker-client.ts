@@ -1,4 +1,5 @@
 /** The page's side of the worker: one promise per request, progress by callback. */
+import type { Profile } from '../core/profile';
 import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
 import type { CheckStage, FromWorker, ToWorker } from './worker-protocol';
@@ -47,8 +48,8 @@ export class CheckWorkerClient {
   }
 
   /** `bytes` is handed over to the worker (transferred): do not use it afterwards. */
-  async check(fileName: string, bytes: ArrayBuffer, onProgress: (stage: CheckStage) => void): Promise<CheckOutcome> {
-    const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes }, onProgress);
+  async check(fileName: string, bytes: ArrayBuffer, profile: Profile, onProgress: (stage: CheckStage) => void): Promise<CheckOutcome> {
+    const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes, profile }, onProgress);
     switch (reply.type) {
       case 'checked':
         return { kind: 'checked', workbook: reply.workbook, result: reply.result, ms: reply.ms };

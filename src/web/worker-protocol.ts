@@ -5,10 +5,11 @@
  */
 import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
+import type { Profile } from '../core/profile';
 import type { UnreadableCode } from '../file/unreadable';
 
 export type ToWorker =
-  | { type: 'check'; id: number; fileName: string; bytes: ArrayBuffer }
+  | { type: 'check'; id: number; fileName: string; bytes: ArrayBuffer; profile: Profile }
   | { type: 'mark'; id: number; fileName: string; bytes: ArrayBuffer; findings: Finding[]; lang: Lang };
 
 /** Where a check is: reading the package, then checking sheet `sheet` of `sheets`. */

@@ -12,11 +12,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Finding, Lang } from '../../core/finding';
+import type { Profile } from '../../core/profile';
 import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../sheet-host';
 import { UI_STRINGS } from '../i18n';
 import { countBySeverity } from '../group-findings';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
+import { ProfileEditor } from './ProfileEditor';
 import { Toolbar } from './Toolbar';
 
 const useStyles = makeStyles({
@@ -52,6 +54,9 @@ export interface ScoreCheckPaneProps {
    * live-checking hint: the browser page puts its file controls here.
    */
   toolbar?: React.ReactNode;
+  /** The policy validations follow; the editor shows where a change handler is given. */
+  profile?: Profile;
+  onProfileChange?(profile: Profile): void;
   onValidate(): void;
   onLiveChange(on: boolean): void;
   onClearMarks(): void;
@@ -93,6 +98,9 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
         />
       )}
       {!props.toolbar && !props.features.live && <p>{t.liveUnavailable}</p>}
+      {props.profile && props.onProfileChange && (
+        <ProfileEditor lang={props.lang} profile={props.profile} onChange={props.onProfileChange} />
+      )}
       {props.features.marks === 'none' && (
         <MessageBar intent="info">
           <MessageBarBody>{t.marksUnavailable}</MessageBarBody>

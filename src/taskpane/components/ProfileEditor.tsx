@@ -1,0 +1,138 @@
+/**
+ * The profile a validation follows (SPEC §4): capping, full mark, 反向
+ * scoring and grade bands, editable by the user. Presentational: the value
+ * comes in, every change goes out whole.
+ */
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Lang } from '../../core/finding';
+import { DEFAULT_PROFILE, type CapPolicy, type Profile, type ReverseScoring } from '../../core/profile';
+import { PROFILE_STRINGS } from '../profile-strings';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  bands: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  band: { width: '5.5em' },
+});
+
+export interface ProfileEditorProps {
+  lang: Lang;
+  profile: Profile;
+  onChange(profile: Profile): void;
+}
+
+/** A typed number, or undefined while the field holds something that is not one yet. */
+function numberFrom(text: string): number | undefined {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+interface NumberInputProps {
+  value: number;
+  accept(n: number): boolean;
+  onValue(n: number): void;
+  className?: string;
+  'aria-label'?: string;
+  contentBefore?: string;
+}
+
+/**
+ * A number field the user may type through half-numbers in ("", "1", "11"):
+ * only acceptable numbers go out, and a value changed from outside (a profile
+ * loaded from the document, a reset) replaces what is shown.
+ */
+function NumberInput({ value, accept, onValue, ...rest }: NumberInputProps): React.JSX.Element {
+  const [text, setText] = React.useState(String(value));
+  React.useEffect(() => {
+    setText((shown) => (numberFrom(shown) === value ? shown : String(value)));
+  }, [value]);
+  return (
+    <Input
+      {...rest}
+      type="number"
+      value={text}
+      onChange={(_, d) => {
+        setText(d.value);
+        const n = numberFrom(d.value);
+        if (n !== undefined && accept(n)) onValue(n);
+      }}
+    />
+  );
+}
+
+export function ProfileEditor({ lang, profile, onChange }: ProfileEditorProps): React.JSX.Element {
+  const t = PROFILE_STRINGS[lang];
+  const styles = useStyles();
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="profile">
+        <AccordionHeader>{t.heading}</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <Field label={t.capRates}>
+            <Select
+              value={profile.capRates}
+              onChange={(_, d) => onChange({ ...profile, capRates: d.value as CapPolicy })}
+            >
+              {(Object.keys(t.cap) as CapPolicy[]).map((k) => (
+                <option key={k} value={k}>
+                  {t.cap[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.totalWeight}>
+            <NumberInput
+              value={profile.totalWeight}
+              accept={(n) => n > 0}
+              onValue={(n) => onChange({ ...profile, totalWeight: n })}
+            />
+          </Field>
+          <Field label={t.reverseScoring}>
+            <Select
+              value={profile.reverseScoring}
+              onChange={(_, d) => onChange({ ...profile, reverseScoring: d.value as ReverseScoring })}
+            >
+              {(Object.keys(t.reverse) as ReverseScoring[]).map((k) => (
+                <option key={k} value={k}>
+                  {t.reverse[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.gradeBands}>
+            <div className={styles.bands}>
+              {profile.gradeBands.map((band, i) => (
+                <NumberInput
+                  key={band.label}
+                  className={styles.band}
+                  aria-label={t.bandMin(band.label)}
+                  contentBefore={band.label}
+                  value={band.min}
+                  accept={() => true}
+                  onValue={(n) => {
+                    const gradeBands = profile.gradeBands.map((b, j) => (j === i ? { ...b, min: n } : b));
+                    onChange({ ...profile, gradeBands: [...gradeBands].sort((a, b) => b.min - a.min) });
+                  }}
+                />
+              ))}
+            </div>
+          </Field>
+          <div>
+            <Button onClick={() => onChange(DEFAULT_PROFILE)}>{t.reset}</Button>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
