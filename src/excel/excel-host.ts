@@ -271,13 +271,7 @@ export class OfficeExcelHost implements SheetHost {
   }
 
   async loadLiveMode(): Promise<boolean> {
-    if (!this.features.settings) return false;
-    return this.run(async (context) => {
-      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.live);
-      item.load('value');
-      await context.sync();
-      return !item.isNullObject && item.value === true;
-    });
+    return (await this.loadSetting(SETTINGS_KEYS.live)) === true;
   }
 
   async saveLiveMode(on: boolean): Promise<void> {
@@ -285,22 +279,28 @@ export class OfficeExcelHost implements SheetHost {
   }
 
   async loadProfile(): Promise<unknown> {
-    if (!this.features.settings) return undefined;
-    return this.run(async (context) => {
-      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.profile);
-      item.load('value');
-      await context.sync();
-      if (item.isNullObject || typeof item.value !== 'string') return undefined;
-      try {
-        return JSON.parse(item.value) as unknown;
-      } catch {
-        return undefined;
-      }
-    });
+    const stored = await this.loadSetting(SETTINGS_KEYS.profile);
+    if (typeof stored !== 'string') return undefined;
+    try {
+      return JSON.parse(stored) as unknown;
+    } catch {
+      return undefined;
+    }
   }
 
   async saveProfile(profile: Profile): Promise<void> {
     await this.saveSetting(SETTINGS_KEYS.profile, JSON.stringify(profile));
+  }
+
+  /** One document setting read in one round trip; undefined where it or settings are missing. */
+  private async loadSetting(key: string): Promise<unknown> {
+    if (!this.features.settings) return undefined;
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load('value');
+      await context.sync();
+      return item.isNullObject ? undefined : (item.value as unknown);
+    });
   }
 
   /** One document setting written in one round trip; nothing where settings are missing. */

@@ -71,6 +71,28 @@ function NumberInput({ value, accept, onValue, ...rest }: NumberInputProps): Rea
   );
 }
 
+interface ChoiceFieldProps<K extends string> {
+  label: string;
+  value: K;
+  /** Each choice and how it reads. */
+  choices: Record<K, string>;
+  onChoose(value: K): void;
+}
+
+function ChoiceField<K extends string>({ label, value, choices, onChoose }: ChoiceFieldProps<K>): React.JSX.Element {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChoose(d.value as K)}>
+        {(Object.keys(choices) as K[]).map((k) => (
+          <option key={k} value={k}>
+            {choices[k]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export function ProfileEditor({ lang, profile, onChange }: ProfileEditorProps): React.JSX.Element {
   const t = PROFILE_STRINGS[lang];
   const styles = useStyles();
@@ -79,18 +101,12 @@ export function ProfileEditor({ lang, profile, onChange }: ProfileEditorProps): 
       <AccordionItem value="profile">
         <AccordionHeader>{t.heading}</AccordionHeader>
         <AccordionPanel className={styles.panel}>
-          <Field label={t.capRates}>
-            <Select
-              value={profile.capRates}
-              onChange={(_, d) => onChange({ ...profile, capRates: d.value as CapPolicy })}
-            >
-              {(Object.keys(t.cap) as CapPolicy[]).map((k) => (
-                <option key={k} value={k}>
-                  {t.cap[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceField<CapPolicy>
+            label={t.capRates}
+            value={profile.capRates}
+            choices={t.cap}
+            onChoose={(capRates) => onChange({ ...profile, capRates })}
+          />
           <Field label={t.totalWeight}>
             <NumberInput
               value={profile.totalWeight}
@@ -98,18 +114,12 @@ export function ProfileEditor({ lang, profile, onChange }: ProfileEditorProps): 
               onValue={(n) => onChange({ ...profile, totalWeight: n })}
             />
           </Field>
-          <Field label={t.reverseScoring}>
-            <Select
-              value={profile.reverseScoring}
-              onChange={(_, d) => onChange({ ...profile, reverseScoring: d.value as ReverseScoring })}
-            >
-              {(Object.keys(t.reverse) as ReverseScoring[]).map((k) => (
-                <option key={k} value={k}>
-                  {t.reverse[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceField<ReverseScoring>
+            label={t.reverseScoring}
+            value={profile.reverseScoring}
+            choices={t.reverse}
+            onChoose={(reverseScoring) => onChange({ ...profile, reverseScoring })}
+          />
           <Field label={t.gradeBands}>
             <div className={styles.bands}>
               {profile.gradeBands.map((band, i) => (
