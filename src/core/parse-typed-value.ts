@@ -200,12 +200,15 @@ function buildNumber(
   else if (unitWord === '个百分点') unit = '百分点';
   else if (unitWord === '日') unit = '天';
   const digits = fractionDigits ? `${integerDigits}.${fractionDigits}` : integerDigits;
-  let value = new Decimal(`${negative ? '-' : ''}${digits}e${exponent}`);
+  const literal = `${negative ? '-' : ''}${digits}e${exponent}`;
+  let value = new Decimal(literal);
   if (value.isZero()) value = new Decimal(0); // no −0
   return {
     kind: 'number',
     op,
     value,
+    approx: Number(literal) || 0,
+    approxStep: 10 ** (exponent - decimals),
     decimals,
     step: pow10(exponent - decimals),
     percent,
@@ -408,6 +411,8 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
     kind: 'number',
     op: 'eq',
     value,
+    approx: n,
+    approxStep: 10 ** -(decimals + (format.percent ? 2 : 0)),
     decimals,
     step: pow10(-(decimals + (format.percent ? 2 : 0))),
     percent: format.percent,

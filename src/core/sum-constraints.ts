@@ -10,12 +10,22 @@ import { formatCellList, formatFound, formatLike, formatPlain } from './format';
 import { intersect, midpoint, minus, negate, overlaps, sumIntervals, type Interval } from './interval';
 import { message } from './messages';
 import type { Slot } from './tables';
+import { approxInterval, approxOverlaps, MAX_TERMS, type FloatInterval } from './interval-fast';
+import { intervalOfNumber, numberOf, type Precision } from './precision';
 
 export interface SumTerm {
   slot: Slot;
   value: Interval;
+  /** The same interval in floats, for the quick first test. */
+  approx: FloatInterval;
   /** −1 for a term that is subtracted (调减). */
   sign: 1 | -1;
+}
+
+/** The slot's number as a term of a sum, or undefined when it holds none. */
+export function sumTerm(slot: Slot | undefined, precision: Precision, sign: 1 | -1 = 1): SumTerm | undefined {
+  const n = numberOf(slot);
+  return slot && n ? { slot, value: intervalOfNumber(n, precision), approx: approxInterval(n, precision), sign } : undefined;
 }
 
 export interface SumConstraint {
@@ -36,8 +46,27 @@ function expectedTotal(c: SumConstraint): Interval {
   return c.fixed ?? partsSum(c);
 }
 
+/** The float first look: decided, or undefined when it must be done exactly. */
+function holdsInFloats(c: SumConstraint): boolean | undefined {
+  if (c.fixed || c.parts.length > MAX_TERMS) return undefined;
+  let lo = 0;
+  let hi = 0;
+  let magnitude = 0;
+  for (const p of c.parts) {
+    if (p.sign === 1) {
+      lo += p.approx.lo;
+      hi += p.approx.hi;
+    } else {
+      lo -= p.approx.hi;
+      hi -= p.approx.lo;
+    }
+    magnitude += Math.max(Math.abs(p.approx.lo), Math.abs(p.approx.hi));
+  }
+  return approxOverlaps(c.total.approx, { lo, hi }, magnitude);
+}
+
 export function holds(c: SumConstraint): boolean {
-  return overlaps(c.total.value, expectedTotal(c));
+  return holdsInFloats(c) ?? overlaps(c.total.value, expectedTotal(c));
 }
 
 /** Values the slot could take for this constraint to hold, others unchanged. */

@@ -4,13 +4,11 @@
  * A node without its own value passes its children's values up (layout A
  * prints scores on level 3 only; layout E prints weights on level 3 only).
  */
-import { intervalOf } from './precision';
-import type { SumConstraint, SumTerm } from './sum-constraints';
+import { sumTerm, type SumConstraint, type SumTerm } from './sum-constraints';
 import type { IndicatorNode, IndicatorTable, Slot } from './tables';
 
 export function exactTerm(slot: Slot | undefined): SumTerm | undefined {
-  const value = intervalOf(slot, 'exact');
-  return slot && value ? { slot, value, sign: 1 } : undefined;
+  return sumTerm(slot, 'exact');
 }
 
 type TermOf = (node: IndicatorNode) => SumTerm | undefined;

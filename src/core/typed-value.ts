@@ -23,6 +23,12 @@ export interface TypedNumber {
    * `87.93%` → 0.0001, `2200M` → 1. A rounded value stands for ±step/2.
    */
   step: Decimal;
+  /**
+   * `value` and `step` as binary floats, for a quick first test that is
+   * trusted only far from any boundary (interval-fast.ts); judgement stays Decimal.
+   */
+  approx: number;
+  approxStep: number;
   /** True when shown as a percentage (`%`, `％`, or a `0.00%` number format). */
   percent: boolean;
   /** 1, 1e4 (万) or 1e8 (亿). */

@@ -8,16 +8,14 @@ import { formatCellList, formatLike } from '../format';
 import { midpoint, overlaps, sumIntervals, type Interval } from '../interval';
 import { message } from '../messages';
 import { intervalOf, type Precision } from '../precision';
-import { resolveSums, type SumConstraint, type SumTerm } from '../sum-constraints';
+import { resolveSums, sumTerm, type SumConstraint, type SumTerm } from '../sum-constraints';
 import type { AmountRole, AmountRow, AmountTable, Table } from '../tables';
 import type { Check } from './check';
 
 const SUMMED: AmountRole[] = ['initialBudget', 'budget', 'adjust', 'adjustUp', 'adjustDown', 'spent'];
 
 function termOf(row: AmountRow, role: AmountRole, precision: Precision, sign: 1 | -1 = 1): SumTerm | undefined {
-  const slot = row.values[role];
-  const value = intervalOf(slot, precision);
-  return slot && value ? { slot, value, sign } : undefined;
+  return sumTerm(row.values[role], precision, sign);
 }
 
 function childConstraints(table: AmountTable, precision: Precision): SumConstraint[] {

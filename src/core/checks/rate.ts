@@ -8,6 +8,7 @@ import { completionRows, rateFit, type Completion, type RateFit, type Refusal } 
 import type { Finding } from '../finding';
 import { formatFound, formatLike, formatPercent } from '../format';
 import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
+import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../interval-fast';
 import type { MessageId } from '../messages';
 import { intervalOf, numberOf, ONE, type Precision } from '../precision';
 import type { CapPolicy, Profile } from '../profile';
@@ -146,6 +147,25 @@ function scoreRateFindings(table: IndicatorTable, sheet: string, profile: Profil
   return out;
 }
 
+/** Whether the printed rate is acceptable under the policy, given whether each reading fits. */
+function acceptable(plain: boolean, capped: boolean, policy: CapPolicy): boolean {
+  return (plain && policy !== 'capped') || (capped && policy !== 'uncapped') || (plain && capped);
+}
+
+/** True when floats alone show the printed rate fits — the common case; false means "judge it exactly". */
+function fitsInFloats(slot: Slot, num: Slot | undefined, den: Slot | undefined, precision: Precision, policy: CapPolicy): boolean {
+  const r = numberOf(slot);
+  const a = numberOf(num);
+  const b = numberOf(den);
+  if (!r || !a || !b) return false;
+  const computed = approxRatio(approxInterval(a, precision), approxInterval(b, precision));
+  if (!computed) return false;
+  const reported = approxInterval(r, 'rounded');
+  const plain = approxOverlaps(reported, computed) === true;
+  const capped = approxOverlaps(reported, approxCap(computed, 1)) === true;
+  return acceptable(plain, capped, policy);
+}
+
 /** A ratio of two amounts judged against the printed rate; capped readings allowed unless the profile forbids. */
 function judgeAmountRatio(
   sheet: string,
@@ -155,19 +175,18 @@ function judgeAmountRatio(
   precision: Precision,
   policy: CapPolicy,
 ): Finding | undefined {
+  if (!slot || fitsInFloats(slot, num, den, precision, policy)) return undefined;
   const reported = intervalOf(slot, 'rounded');
   const a = intervalOf(num, precision);
   const b = intervalOf(den, precision);
-  if (!slot || !reported || !a || !b) return undefined;
+  if (!reported || !a || !b) return undefined;
   const r = ratio(a, b);
   if (!r) {
     // 0 ÷ 0 is never an error (SPEC §4); x ÷ 0 cannot be recomputed.
     if (numberOf(num)!.value.isZero()) return undefined;
     return notChecked(sheet, slot, 'not-checked.zero-base', { den: describe(den) });
   }
-  const plain = overlaps(reported, r);
-  const capped = overlaps(reported, capAt(r, ONE));
-  if ((plain && policy !== 'capped') || (capped && policy !== 'uncapped') || (plain && capped)) return undefined;
+  if (acceptable(overlaps(reported, r), overlaps(reported, capAt(r, ONE)), policy)) return undefined;
   const value = policy === 'capped' ? Decimal.min(midpoint(r), ONE) : midpoint(r);
   return rateFinding(sheet, slot, value, 'rate.ratio', { num: describe(num), den: describe(den) });
 }
