@@ -8,6 +8,27 @@ import { readCellValue } from './parse-typed-value';
 import type { Slot } from './tables';
 import type { TypedValue } from './typed-value';
 
+/**
+ * A slot whose typed value is parsed when first read: most label cells are
+ * named in findings but never read as numbers.
+ */
+class CellSlot implements Slot {
+  readonly address: string;
+  private typed?: TypedValue;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly cell: Cell | undefined,
+  ) {
+    this.address = toA1(row, col);
+  }
+
+  get value(): TypedValue {
+    return (this.typed ??= readCellValue(this.cell));
+  }
+}
+
 export class SheetView {
   readonly name: string;
   readonly rows: number;
@@ -98,9 +119,7 @@ export class SheetView {
       const m = this.mergeAt.get(k);
       const r = m ? m.top : row;
       const c = m ? m.left : col;
-      const cell = this.cell(r, c);
-      const value: TypedValue = readCellValue(cell);
-      s = { row: r, col: c, address: toA1(r, c), value, cell };
+      s = new CellSlot(r, c, this.cell(r, c));
       this.slots.set(k, s);
     }
     return s;
