@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { around, exactly, type Interval } from './interval';
-import type { Slot } from './tables';
+import type { AmountTable, Slot } from './tables';
 import type { TypedNumber } from './typed-value';
 
 export type Precision = 'exact' | 'rounded';
@@ -36,6 +36,11 @@ export function intervalOfNumber(n: TypedNumber, precision: Precision): Interval
 export function intervalOf(slot: Slot | undefined, precision: Precision): Interval | undefined {
   const n = numberOf(slot);
   return n ? intervalOfNumber(n, precision) : undefined;
+}
+
+/** 元 with cents are exact; 万元 and unstated units are rounded to their shown decimals (SPEC §3). */
+export function amountPrecision(table: AmountTable): Precision {
+  return table.unit === 'yuan' ? 'exact' : 'rounded';
 }
 
 /** A target or actual: counts are exact unless scaled (13.02万) or a percentage. */

@@ -7,7 +7,7 @@ import type { Finding } from '../finding';
 import { formatCellList, formatLike } from '../format';
 import { midpoint, overlaps, sumIntervals, type Interval } from '../interval';
 import { message } from '../messages';
-import { intervalOf, type Precision } from '../precision';
+import { amountPrecision, intervalOf, type Precision } from '../precision';
 import { resolveSums, sumTerm, type SumConstraint, type SumTerm } from '../sum-constraints';
 import type { AmountRole, AmountRow, AmountTable, Table } from '../tables';
 import type { Check } from './check';
@@ -70,7 +70,7 @@ function adjustmentConstraints(table: AmountTable, precision: Precision): SumCon
 
 export function amountConstraints(table: Table): SumConstraint[] {
   if (table.type !== 'amounts') return [];
-  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const precision = amountPrecision(table);
   return [
     ...childConstraints(table, precision),
     ...groupingConstraints(table, precision),
@@ -84,7 +84,7 @@ export function amountConstraints(table: Table): SumConstraint[] {
  */
 function disagreeingGroupings(table: AmountTable, sheet: string): Finding[] {
   if (table.rows.some((r) => r.depth === 0) || table.groupings.length < 3) return [];
-  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const precision = amountPrecision(table);
   const findings: Finding[] = [];
   for (const role of SUMMED) {
     const sums = table.groupings.map((g) => {

@@ -10,7 +10,7 @@ import { formatFound, formatLike, formatPercent } from '../format';
 import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
 import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../interval-fast';
 import type { MessageId } from '../messages';
-import { intervalOf, numberOf, ONE, type Precision } from '../precision';
+import { amountPrecision, intervalOf, numberOf, ONE, type Precision } from '../precision';
 import type { CapPolicy, Profile } from '../profile';
 import { resolveSums } from '../sum-constraints';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
@@ -37,9 +37,17 @@ function rateFinding(sheet: string, slot: Slot, value: Decimal, id: MessageId, p
   });
 }
 
-/** Under a fixed profile policy, a fit that only the other convention allows is wrong. */
+/**
+ * Whether a printed rate stands under the policy, given whether it fits the
+ * plain ratio and the ratio capped at 100%: `infer` takes either reading,
+ * a fixed policy only its own (both fitting is always right).
+ */
+function acceptable(plain: boolean, capped: boolean, policy: CapPolicy): boolean {
+  return (plain && policy !== 'capped') || (capped && policy !== 'uncapped') || (plain && capped);
+}
+
 function isWrong(fit: RateFit, policy: CapPolicy): boolean {
-  return fit === 'wrong' || (fit === 'capped' && policy === 'uncapped') || (fit === 'uncapped' && policy === 'capped');
+  return !acceptable(fit === 'ok' || fit === 'uncapped', fit === 'ok' || fit === 'capped', policy);
 }
 
 const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
@@ -66,19 +74,22 @@ function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[]
       out.push(notChecked(sheet, rate, REFUSAL_MESSAGE[result.reason], params));
       continue;
     }
+    // Several numbers in the narrative could be the actual, and they lead to different verdicts.
+    const ambiguous = () => {
+      const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
+      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+    };
     const fits = result.candidates.map((c) => rateFit(reported, c));
     const wrong = fits.map((f) => isWrong(f, ctx.profile.capRates));
     if (wrong.some((w) => w) && !wrong.every((w) => w)) {
-      const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
-      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+      ambiguous();
       continue;
     }
     if (!wrong[0]) continue;
     const expectedValues = result.candidates.map((c) => expectedRate(c, ctx.profile.capRates));
     const shown = new Set(expectedValues.map((v) => formatLike(rate, v)));
     if (shown.size > 1) {
-      const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
-      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+      ambiguous();
       continue;
     }
     const c = result.candidates[0];
@@ -147,11 +158,6 @@ function scoreRateFindings(table: IndicatorTable, sheet: string, profile: Profil
   return out;
 }
 
-/** Whether the printed rate is acceptable under the policy, given whether each reading fits. */
-function acceptable(plain: boolean, capped: boolean, policy: CapPolicy): boolean {
-  return (plain && policy !== 'capped') || (capped && policy !== 'uncapped') || (plain && capped);
-}
-
 /** True when floats alone show the printed rate fits — the common case; false means "judge it exactly". */
 function fitsInFloats(slot: Slot, num: Slot | undefined, den: Slot | undefined, precision: Precision, policy: CapPolicy): boolean {
   const r = numberOf(slot);
@@ -193,7 +199,7 @@ function judgeAmountRatio(
 
 function amountFindings(table: AmountTable, ctx: CheckContext): Finding[] {
   const sheet = ctx.view.name;
-  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const precision = amountPrecision(table);
   const policy = ctx.profile.capRates;
   const out: Finding[] = [];
   const total = table.rows.find((r) => r.depth === 0);

@@ -12,7 +12,7 @@ import type { Finding } from '../finding';
 import { formatFound, formatPercent, formatPlain } from '../format';
 import { capAt, midpoint, ratio, times, type Interval } from '../interval';
 import type { MessageId } from '../messages';
-import { intervalOf, numberOf, ONE, type Precision } from '../precision';
+import { amountPrecision, intervalOf, numberOf, ONE } from '../precision';
 import type { Profile } from '../profile';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check } from './check';
@@ -31,7 +31,7 @@ function scoreFinding(sheet: string, slot: Slot, expected: Decimal, id: MessageI
 }
 
 function fundsFindings(table: AmountTable, sheet: string): Finding[] {
-  const precision: Precision = table.unit === 'yuan' ? 'exact' : 'rounded';
+  const precision = amountPrecision(table);
   const out: Finding[] = [];
   for (const row of table.rows) {
     const { weight, score, spent, budget, rate } = row.values;
