@@ -45,7 +45,7 @@ function compatible(target: TypedNumber, actual: TypedNumber): boolean {
 }
 
 /** Met, missed, or open under rounding, by the target's operator (民法典 第1259条 inclusiveness). */
-export function targetMet(target: TypedNumber, actualIv: Interval, targetIv: Interval): boolean | undefined {
+function targetMet(target: TypedNumber, actualIv: Interval, targetIv: Interval): boolean | undefined {
   const t = target.value;
   switch (target.op) {
     case 'gt':
@@ -144,9 +144,6 @@ export function rateFit(reported: Interval, c: Completion): RateFit {
   return 'wrong';
 }
 
-export function reportedRate(slot: Slot | undefined): Interval | undefined {
-  return intervalOf(slot, 'rounded');
-}
 
 export interface CompletionRow {
   node: IndicatorNode;
@@ -163,7 +160,7 @@ export function completionRows(table: IndicatorTable): CompletionRow[] {
   if (cached) return cached;
   const rows: CompletionRow[] = [];
   const visit = (node: IndicatorNode) => {
-    const reported = reportedRate(node.rate);
+    const reported = intervalOf(node.rate, 'rounded');
     if (node.rate && reported) {
       const result = analyseCompletion(node);
       if (result) rows.push({ node, rate: node.rate, reported, result });
