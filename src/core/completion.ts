@@ -4,10 +4,12 @@
  * convention left open for the table to settle, and honest refusals
  * (not-checked) where the actual cannot be known.
  */
-import { capAt, entirelyAbove, overlaps, ratio, type Interval } from './interval';
+import { capAt, overlaps, ratio, type Interval } from './interval';
+import { approxCap, approxCompare, approxInterval, approxOverlaps, approxRatio, type FloatInterval } from './interval-fast';
 import { numbersInNarrative } from './narrative-numbers';
-import { indicatorPrecision, intervalOf, intervalOfNumber, numberOf, ONE } from './precision';
+import { indicatorPrecision, intervalOfNumber, numberOf, ONE } from './precision';
 import type { IndicatorNode, IndicatorTable, Slot } from './tables';
+import { withFields } from './shown-number';
 import type { Comparator, TypedNumber } from './typed-value';
 
 /** How a printed rate relates to the recomputed one. */
@@ -25,8 +27,10 @@ export type Refusal = 'bound' | 'no-actual' | 'ambiguous' | 'zero-base' | 'value
 export interface Completion {
   target: TypedNumber;
   actual: TypedNumber;
-  /** actual ÷ target (target ÷ actual for lower-is-better), uncapped. */
-  ratio: Interval;
+  /** actual ÷ target (target ÷ actual for lower-is-better), uncapped; built when first read. */
+  readonly ratio: Interval;
+  /** The same in floats, for the first look (undefined unless both sides are positive). */
+  approxRatio: FloatInterval | undefined;
   /** Whether the target is met: true, false, or undefined when rounding leaves it open. */
   met: boolean | undefined;
   lowerIsBetter: boolean;
@@ -44,35 +48,110 @@ function compatible(target: TypedNumber, actual: TypedNumber): boolean {
   return tu === '' || au === '' || tu === au;
 }
 
-/** Met, missed, or open under rounding, by the target's operator (民法典 第1259条 inclusiveness). */
-function targetMet(target: TypedNumber, actualIv: Interval, targetIv: Interval): boolean | undefined {
-  const t = target.value;
-  switch (target.op) {
-    case 'gt':
-      return actualIv.lo.gt(targetIv.hi) ? true : actualIv.hi.lte(t) ? false : undefined;
-    case 'lt':
-      return actualIv.hi.lt(targetIv.lo) ? true : actualIv.lo.gte(t) ? false : undefined;
-    case 'le':
-      return actualIv.hi.lte(targetIv.hi) ? true : actualIv.lo.gt(targetIv.hi) ? false : undefined;
-    default:
-      return actualIv.lo.gte(targetIv.lo) ? true : actualIv.hi.lt(targetIv.lo) ? false : undefined;
+/** The numbers that decide whether a target is met: the target's interval and value, the actual's interval. */
+interface MetEnds<T> {
+  tLo: T;
+  tHi: T;
+  t: T;
+  aLo: T;
+  aHi: T;
+}
+type End = keyof MetEnds<unknown>;
+type Test = readonly [End, '>' | '>=' | '<' | '<=', End];
+
+/**
+ * When a target counts as met and when as missed, by its operator (民法典
+ * 第1259条 inclusiveness); between the two, rounding leaves it open.
+ */
+const MET_TESTS: Record<Comparator, { met: Test; missed: Test }> = {
+  gt: { met: ['aLo', '>', 'tHi'], missed: ['aHi', '<=', 't'] },
+  lt: { met: ['aHi', '<', 'tLo'], missed: ['aLo', '>=', 't'] },
+  le: { met: ['aHi', '<=', 'tHi'], missed: ['aLo', '>', 'tHi'] },
+  ge: { met: ['aLo', '>=', 'tLo'], missed: ['aHi', '<', 'tLo'] },
+  eq: { met: ['aLo', '>=', 'tLo'], missed: ['aHi', '<', 'tLo'] },
+};
+
+/**
+ * Met (true), missed (false), open (undefined), or null when `compare`
+ * cannot order two of the numbers (floats too close to call).
+ */
+function targetMet<T>(op: Comparator, ends: MetEnds<T>, compare: (x: T, y: T) => number | undefined): boolean | undefined | null {
+  const passes = ([x, relation, y]: Test): boolean | null => {
+    const order = compare(ends[x], ends[y]);
+    if (order === undefined) return null;
+    return relation === '>' ? order > 0 : relation === '>=' ? order >= 0 : relation === '<' ? order < 0 : order <= 0;
+  };
+  const { met, missed } = MET_TESTS[op];
+  const isMet = passes(met);
+  if (isMet !== false) return isMet;
+  const isMissed = passes(missed);
+  return isMissed === null ? null : isMissed ? false : undefined;
+}
+
+function metOf(target: TypedNumber, actual: TypedNumber): boolean | undefined {
+  const tf = approxInterval(target, indicatorPrecision(target));
+  const af = approxInterval(actual, indicatorPrecision(actual));
+  const scale = Math.max(Math.abs(tf.lo), Math.abs(tf.hi), Math.abs(af.lo), Math.abs(af.hi), target.approxStep, actual.approxStep);
+  const inFloats = targetMet(target.op, { tLo: tf.lo, tHi: tf.hi, t: target.approx, aLo: af.lo, aHi: af.hi }, (x, y) =>
+    approxCompare(x, y, scale),
+  );
+  if (inFloats !== null) return inFloats;
+  const t = intervalOfNumber(target, indicatorPrecision(target));
+  const a = intervalOfNumber(actual, indicatorPrecision(actual));
+  const exact = targetMet(target.op, { tLo: t.lo, tHi: t.hi, t: target.value, aLo: a.lo, aHi: a.hi }, (x, y) => x.comparedTo(y));
+  return exact ?? undefined; // Decimals always compare
+}
+
+/** True when the interval holds zero, floats first. */
+function touchesZero(n: TypedNumber): boolean {
+  const precision = indicatorPrecision(n);
+  const f = approxInterval(n, precision);
+  const scale = Math.max(Math.abs(n.approx), n.approxStep);
+  if (approxCompare(f.lo, 0, scale) === 1 || approxCompare(f.hi, 0, scale) === -1) return false;
+  const iv = intervalOfNumber(n, precision);
+  return iv.lo.lte(0) && iv.hi.gte(0);
+}
+
+class RatioCompletion implements Completion {
+  readonly approxRatio: FloatInterval | undefined;
+  private exactRatio?: Interval;
+
+  constructor(
+    readonly target: TypedNumber,
+    readonly actual: TypedNumber,
+    readonly met: boolean | undefined,
+    readonly lowerIsBetter: boolean,
+    private readonly numerator: TypedNumber,
+    private readonly denominator: TypedNumber,
+  ) {
+    this.approxRatio = approxRatio(
+      approxInterval(numerator, indicatorPrecision(numerator)),
+      approxInterval(denominator, indicatorPrecision(denominator)),
+    );
+  }
+
+  get ratio(): Interval {
+    // The denominator does not touch zero (completionOf made sure), so there is a ratio.
+    this.exactRatio ??= ratio(
+      intervalOfNumber(this.numerator, indicatorPrecision(this.numerator)),
+      intervalOfNumber(this.denominator, indicatorPrecision(this.denominator)),
+    )!;
+    return this.exactRatio;
   }
 }
 
 export function completionOf(target: TypedNumber, actual: TypedNumber): Completion | Refusal {
   if (!compatible(target, actual)) return 'units';
   if (actual.op !== 'eq') return 'bound';
-  const t = intervalOfNumber(target, indicatorPrecision(target));
-  const a = intervalOfNumber(actual, indicatorPrecision(actual));
   const lowerIsBetter = !HIGHER.has(target.op);
-  const r = lowerIsBetter ? ratio(t, a) : ratio(a, t);
-  const met = targetMet(target, a, t);
-  if (!r) {
+  const met = metOf(target, actual);
+  const [numerator, denominator] = lowerIsBetter ? [target, actual] : [actual, target];
+  if (touchesZero(denominator)) {
     // 0 ÷ 0 is never an error; a met lower-is-better target with a zero actual is complete.
-    if (lowerIsBetter && met) return { target, actual, ratio: { lo: ONE, hi: ONE }, met, lowerIsBetter };
+    if (lowerIsBetter && met) return { target, actual, ratio: { lo: ONE, hi: ONE }, approxRatio: { lo: 1, hi: 1 }, met, lowerIsBetter };
     return 'zero-base';
   }
-  return { target, actual, ratio: r, met, lowerIsBetter };
+  return new RatioCompletion(target, actual, met, lowerIsBetter, numerator, denominator);
 }
 
 /**
@@ -80,15 +159,16 @@ export function completionOf(target: TypedNumber, actual: TypedNumber): Completi
  * reached, so there it is the value itself.
  */
 const REACHED = /^达到?/;
-function asReached<T extends TypedNumber>(n: T, source: string): T {
-  return n.op === 'ge' && REACHED.test(source.trim()) ? { ...n, op: 'eq' } : n;
+function asReached(n: TypedNumber, source: string): TypedNumber {
+  return n.op === 'ge' && REACHED.test(source.trim()) ? withFields(n, { op: 'eq' }) : n;
 }
 
 /** The narrative's numbers that can be the actual of this target (unit and magnitude fit). */
 function narrativeCandidates(target: TypedNumber, text: string): TypedNumber[] {
   const all = numbersInNarrative(text)
+    .filter((n) => !n.partOfName)
     .map((n) => asReached(n, n.source))
-    .filter((n) => !n.partOfName && compatible(target, n));
+    .filter((n) => compatible(target, n));
   const fit = all.filter((n) => {
     if (target.value.isZero() || n.value.isZero()) return true;
     const q = n.value.div(target.value).abs();
@@ -128,28 +208,34 @@ export function analyseCompletion(node: IndicatorNode): CompletionResult | undef
   return { kind: 'computed', candidates };
 }
 
+const HUNDRED: Interval = { lo: ONE, hi: ONE };
+
 /**
  * How the printed rate fits one candidate. A met target shown as 100% is
  * right whatever the convention when the target is a percentage or lower is
- * better (SPEC §4 "Percent targets").
+ * better (SPEC §4 "Percent targets"). Each comparison is looked at in
+ * floats first; Decimal decides what floats cannot.
  */
-export function rateFit(reported: Interval, c: Completion): RateFit {
-  const hundred = { lo: ONE, hi: ONE };
-  if (c.met && (c.target.percent || c.lowerIsBetter) && overlaps(reported, hundred)) return 'ok';
-  const plain = overlaps(reported, c.ratio);
-  const capped = overlaps(reported, capAt(c.ratio, ONE));
+export function rateFit(rate: TypedNumber, c: Completion): RateFit {
+  const printed = approxInterval(rate, 'rounded');
+  const meets = (fast: FloatInterval | undefined, exact: () => Interval): boolean =>
+    (fast && approxOverlaps(printed, fast)) ?? overlaps(intervalOfNumber(rate, 'rounded'), exact());
+  const r = c.approxRatio;
+  if (c.met && (c.target.percent || c.lowerIsBetter) && meets({ lo: 1, hi: 1 }, () => HUNDRED)) return 'ok';
+  const plain = meets(r, () => c.ratio);
+  const capped = meets(r && approxCap(r, 1), () => capAt(c.ratio, ONE));
   if (plain && capped) return 'ok';
   if (capped) return 'capped';
-  if (plain) return entirelyAbove(c.ratio, ONE) ? 'uncapped' : 'ok';
+  if (plain) return ((r && approxCompare(r.lo, 1)) ?? c.ratio.lo.comparedTo(ONE)) > 0 ? 'uncapped' : 'ok';
   return 'wrong';
 }
-
 
 export interface CompletionRow {
   node: IndicatorNode;
   rate: Slot;
-  reported: Interval;
   result: CompletionResult;
+  /** How the printed rate fits each candidate (empty when refused). */
+  fits: RateFit[];
 }
 
 const rowsCache = new WeakMap<IndicatorTable, CompletionRow[]>();
@@ -160,10 +246,11 @@ export function completionRows(table: IndicatorTable): CompletionRow[] {
   if (cached) return cached;
   const rows: CompletionRow[] = [];
   const visit = (node: IndicatorNode) => {
-    const reported = intervalOf(node.rate, 'rounded');
-    if (node.rate && reported) {
+    const printed = numberOf(node.rate);
+    if (node.rate && printed) {
       const result = analyseCompletion(node);
-      if (result) rows.push({ node, rate: node.rate, reported, result });
+      const fits = result?.kind === 'computed' ? result.candidates.map((c) => rateFit(printed, c)) : [];
+      if (result) rows.push({ node, rate: node.rate, result, fits });
     }
     node.children.forEach(visit);
   };

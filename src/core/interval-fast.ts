@@ -58,3 +58,16 @@ export function approxOverlaps(a: FloatInterval, b: FloatInterval, magnitude = 0
   if (gap - error > allowance) return false;
   return undefined;
 }
+
+/**
+ * a against b (−1 or 1), or undefined when they are too close for floats to
+ * tell. `scale` is the largest magnitude that went into either (bounds the error).
+ */
+export function approxCompare(a: number, b: number, scale = Math.max(Math.abs(a), Math.abs(b))): -1 | 1 | undefined {
+  const d = a - b;
+  const error = FLOAT_ERROR * scale;
+  if (!Number.isFinite(d) || !Number.isFinite(error)) return undefined;
+  if (d > error) return 1;
+  if (d < -error) return -1;
+  return undefined;
+}

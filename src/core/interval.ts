@@ -91,12 +91,3 @@ export function intersect(a: Interval, b: Interval): Interval | undefined {
   const hi = Decimal.min(a.hi, b.hi);
   return lo.lte(hi) ? { lo, hi } : { lo: hi, hi: lo };
 }
-
-/** True when every value of `iv` is above `value` (strictly). */
-export function entirelyAbove(iv: Interval, value: Decimal): boolean {
-  return iv.lo.gt(value);
-}
-
-export function entirelyBelow(iv: Interval, value: Decimal): boolean {
-  return iv.hi.lt(value);
-}

@@ -89,11 +89,8 @@ export function numbersInNarrative(text: string): NarrativeNumber[] {
     if (!number) continue; // ≥5以下: the words contradict each other
     if (spans.some(([from, to]) => found.digitsStart >= from && found.digitsStart < to)) continue;
     if (isCalendarOrNumbering(s, found)) continue;
-    numbers.push({
-      ...number,
-      partOfName: isPartOfName(s, found, number),
-      source: s.slice(found.start, found.end),
-    });
+    // The number was made for this read alone, so it can carry the words too.
+    numbers.push(Object.assign(number, { partOfName: isPartOfName(s, found, number), source: s.slice(found.start, found.end) }));
   }
   return numbers;
 }

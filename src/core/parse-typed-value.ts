@@ -8,9 +8,9 @@
  * number is a date, an ordinal, part of a name or hedged (约, 左右, 无…), the
  * answer is qualitative.
  */
-import Decimal from 'decimal.js';
 import { isCellError, type Cell } from './grid';
 import { normalizeForNumbers } from './normalize-text';
+import { decimalPlacesOf, shownNumber, withFields } from './shown-number';
 import type { Comparator, TypedNumber, TypedValue } from './typed-value';
 
 // ---------------------------------------------------------------------------
@@ -167,17 +167,6 @@ export interface NumberInContext {
   unit: string;
 }
 
-/** Powers of ten are asked for once per number read: made once each (Decimals are immutable). */
-const POWERS_OF_TEN = new Map<number, Decimal>();
-function pow10(exponent: number): Decimal {
-  let p = POWERS_OF_TEN.get(exponent);
-  if (!p) {
-    p = new Decimal(`1e${exponent}`);
-    POWERS_OF_TEN.set(exponent, p);
-  }
-  return p;
-}
-
 /**
  * The exact value of shown digits: built from the decimal string with an
  * exponent, so no binary float and no rounding to Decimal's precision.
@@ -201,21 +190,17 @@ function buildNumber(
   else if (unitWord === '日') unit = '天';
   const digits = fractionDigits ? `${integerDigits}.${fractionDigits}` : integerDigits;
   const literal = `${negative ? '-' : ''}${digits}e${exponent}`;
-  let value = new Decimal(literal);
-  if (value.isZero()) value = new Decimal(0); // no −0
-  return {
-    kind: 'number',
+  return shownNumber({
     op,
-    value,
+    literal,
     approx: Number(literal) || 0,
-    approxStep: 10 ** (exponent - decimals),
+    stepExponent: exponent - decimals,
     decimals,
-    step: pow10(exponent - decimals),
     percent,
     scale: 10 ** scaleExponent,
     unit,
     fromText: true,
-  };
+  });
 }
 
 function combineOperators(ops: (Comparator | undefined)[]): Comparator | undefined | 'conflict' {
@@ -387,40 +372,33 @@ function readNumberFormat(numFmt: string | undefined): NumberFormatMeaning {
 }
 
 /**
- * A stored binary double as the decimal the user meant: 15 significant digits
- * is what Excel itself shows, so 0.9572000000000001 → 0.9572 (SPEC §3: noise
- * below 1e-9 relative is not a difference).
+ * A stored binary double is read as the decimal the user meant: 15
+ * significant digits is what Excel itself shows, so 0.9572000000000001 →
+ * 0.9572 (SPEC §3: noise below 1e-9 relative is not a difference).
  */
-function cleanStoredNumber(n: number): Decimal {
-  const d = new Decimal(n.toPrecision(15));
-  return d.isZero() ? new Decimal(0) : d;
-}
-
 function readStoredNumber(n: number, cell: Cell): TypedValue {
   if (!Number.isFinite(n)) return { kind: 'qualitative', text: String(n) };
   const format = readNumberFormat(cell.numFmt);
   if (format.date) return { kind: 'qualitative', text: cell.text ?? String(n) };
-  const value = cleanStoredNumber(n);
-  const ownDecimals = value.decimalPlaces();
+  const literal = n.toPrecision(15);
+  const ownDecimals = decimalPlacesOf(literal);
   // The finer of what is stored and what is shown (SPEC §3: a formula result is
   // compared by what it stores). A percent format shows two fewer decimals.
   const decimals = format.percent
     ? Math.max(format.decimals, ownDecimals - 2, 0)
     : Math.max(format.decimals, ownDecimals);
-  return {
-    kind: 'number',
+  return shownNumber({
     op: 'eq',
-    value,
-    approx: n,
-    approxStep: 10 ** -(decimals + (format.percent ? 2 : 0)),
+    literal,
+    approx: n || 0,
+    stepExponent: -(decimals + (format.percent ? 2 : 0)),
     decimals,
-    step: pow10(-(decimals + (format.percent ? 2 : 0))),
     percent: format.percent,
     scale: 1,
     unit: format.percent ? '%' : format.unit,
     fromText: false,
     formula: cell.formula !== undefined && cell.formula !== '',
-  };
+  });
 }
 
 /**
@@ -437,7 +415,7 @@ export function readCellValue(cell: Cell | undefined): TypedValue {
     if (typeof v === 'number') return readStoredNumber(v, cell);
     if (typeof v === 'string') {
       const parsed = parseTypedText(v);
-      if (parsed.kind === 'number' && cell.formula) return { ...parsed, formula: true };
+      if (parsed.kind === 'number' && cell.formula) return withFields(parsed, { formula: true });
       return parsed;
     }
     if (typeof v === 'boolean') return { kind: 'qualitative', text: v ? 'TRUE' : 'FALSE' };

@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { around, exactly, type Interval } from './interval';
+import { approxCompare } from './interval-fast';
 import type { AmountTable, Slot } from './tables';
 import type { TypedNumber } from './typed-value';
 
@@ -46,6 +47,16 @@ export function amountPrecision(table: AmountTable): Precision {
 /** A target or actual: counts are exact unless scaled (13.02万) or a percentage. */
 export function indicatorPrecision(n: TypedNumber): Precision {
   return n.percent || n.scale > 1 ? 'rounded' : 'exact';
+}
+
+/** The sign of a − k·b (k = 1 or −1): floats first, Decimal only when they are too close to tell. */
+export function compareValues(a: TypedNumber, b: TypedNumber, k: 1 | -1 = 1): number {
+  return approxCompare(a.approx, k * b.approx) ?? a.value.comparedTo(k === 1 ? b.value : b.value.neg());
+}
+
+/** −1, 0 or 1; a nonzero float is never a zero value, so only a float zero is looked at exactly. */
+export function signOf(n: TypedNumber): number {
+  return n.approx !== 0 ? Math.sign(n.approx) : n.value.comparedTo(0);
 }
 
 export const ONE = new Decimal(1);

@@ -12,20 +12,32 @@ import { message } from './messages';
 import type { Slot } from './tables';
 import { approxInterval, approxOverlaps, MAX_TERMS, type FloatInterval } from './interval-fast';
 import { intervalOfNumber, numberOf, type Precision } from './precision';
+import type { TypedNumber } from './typed-value';
 
-export interface SumTerm {
-  slot: Slot;
-  value: Interval;
-  /** The same interval in floats, for the quick first test. */
-  approx: FloatInterval;
-  /** −1 for a term that is subtracted (调减). */
-  sign: 1 | -1;
+/** One number in a sum. Its exact interval is built only when floats cannot decide (interval-fast.ts). */
+export class SumTerm {
+  /** The interval in floats, for the quick first test. */
+  readonly approx: FloatInterval;
+
+  constructor(
+    readonly slot: Slot,
+    private readonly number: TypedNumber,
+    private readonly precision: Precision,
+    /** −1 for a term that is subtracted (调减). */
+    readonly sign: 1 | -1,
+  ) {
+    this.approx = approxInterval(number, precision);
+  }
+
+  get value(): Interval {
+    return intervalOfNumber(this.number, this.precision);
+  }
 }
 
 /** The slot's number as a term of a sum, or undefined when it holds none. */
 export function sumTerm(slot: Slot | undefined, precision: Precision, sign: 1 | -1 = 1): SumTerm | undefined {
   const n = numberOf(slot);
-  return slot && n ? { slot, value: intervalOfNumber(n, precision), approx: approxInterval(n, precision), sign } : undefined;
+  return slot && n ? new SumTerm(slot, n, precision, sign) : undefined;
 }
 
 export interface SumConstraint {

@@ -3,7 +3,7 @@
  * at 100% or does not. When its own rows do both, the minority rows are
  * marked (a tie marks the capped ones: capping hides over-achievement).
  */
-import { completionRows, rateFit } from '../completion';
+import { completionRows } from '../completion';
 import type { Finding } from '../finding';
 import { formatFound, formatPercent } from '../format';
 import { midpoint } from '../interval';
@@ -17,9 +17,8 @@ export const rateConvention: Check = {
     if (table.type !== 'indicators' || ctx.profile.capRates !== 'infer') return [];
     const capped: Finding[] = [];
     const uncapped: Finding[] = [];
-    for (const { rate, reported, result } of completionRows(table)) {
+    for (const { rate, result, fits } of completionRows(table)) {
       if (result.kind !== 'computed') continue;
-      const fits = result.candidates.map((c) => rateFit(reported, c));
       if (!fits.every((f) => f === fits[0])) continue;
       const ratio = formatPercent(midpoint(result.candidates[0].ratio), 0);
       const found = formatFound(rate);

@@ -4,7 +4,7 @@
  * read the row is reported as not-checked, never as wrong.
  */
 import Decimal from 'decimal.js';
-import { completionRows, rateFit, type Completion, type RateFit, type Refusal } from '../completion';
+import { completionRows, type Completion, type RateFit, type Refusal } from '../completion';
 import type { Finding } from '../finding';
 import { formatFound, formatLike, formatPercent } from '../format';
 import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
@@ -67,7 +67,7 @@ function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[]
   const sheet = ctx.view.name;
   const out: Finding[] = [];
   for (const row of completionRows(table)) {
-    const { node, rate, reported, result } = row;
+    const { node, rate, result, fits } = row;
     const actualSlot = node.actual ?? node.narrative;
     const params = { target: describe(node.target), actual: actualSlot ? formatFound(actualSlot) : '', den: describe(node.target) };
     if (result.kind === 'refused') {
@@ -79,7 +79,6 @@ function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[]
       const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
       out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
     };
-    const fits = result.candidates.map((c) => rateFit(reported, c));
     const wrong = fits.map((f) => isWrong(f, ctx.profile.capRates));
     if (wrong.some((w) => w) && !wrong.every((w) => w)) {
       ambiguous();

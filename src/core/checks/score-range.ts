@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../finding';
 import { formatPlain } from '../format';
-import { numberOf } from '../precision';
+import { compareValues, numberOf, signOf } from '../precision';
 import type { IndicatorNode, Slot } from '../tables';
 import type { Check } from './check';
 import { findingAt } from './finding-at';
@@ -13,8 +13,9 @@ function judge(sheet: string, score: Slot | undefined, weight: Slot | undefined,
   const s = numberOf(score);
   if (!s || !score) return undefined;
   const w = numberOf(weight);
-  if (w && weight && (s.value.gt(w.value) || (bonus && s.value.lt(w.value.neg())))) {
-    const limit = s.value.gt(w.value) ? w.value : w.value.neg();
+  const above = w && compareValues(s, w) > 0;
+  if (w && weight && (above || (bonus && compareValues(s, w, -1) < 0))) {
+    const limit = above ? w.value : w.value.neg();
     return findingAt(sheet, score, {
       rule: 'score-range',
       severity: 'error',
@@ -24,7 +25,7 @@ function judge(sheet: string, score: Slot | undefined, weight: Slot | undefined,
       fixValue: limit.toNumber(),
     });
   }
-  if (!bonus && s.value.isNegative() && !s.value.isZero()) {
+  if (!bonus && signOf(s) < 0) {
     return findingAt(sheet, score, { rule: 'score-range', severity: 'error', id: 'range.negative', expected: '0', fixValue: 0 });
   }
   return undefined;

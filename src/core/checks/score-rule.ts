@@ -12,7 +12,7 @@ import type { Finding } from '../finding';
 import { formatFound, formatPercent, formatPlain } from '../format';
 import { capAt, midpoint, ratio, times, type Interval } from '../interval';
 import type { MessageId } from '../messages';
-import { amountPrecision, intervalOf, numberOf, ONE } from '../precision';
+import { amountPrecision, compareValues, intervalOf, numberOf, ONE, signOf } from '../precision';
 import type { Profile } from '../profile';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
 import type { Check } from './check';
@@ -78,11 +78,12 @@ function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profil
       out.push(notChecked(sheet, node.actual!, 'not-checked.bound', { actual: formatFound(node.actual!) }));
       return;
     }
-    if (typeof c === 'string' || c.met === undefined || target.value.isZero() || actual.value.isZero()) return;
+    if (typeof c === 'string' || c.met === undefined || signOf(target) === 0 || signOf(actual) === 0) return;
     const params = { actual: formatFound(node.actual!), target: formatFound(node.target!) };
-    if (c.met && s.value.lt(w.value)) {
+    const scoreVsWeight = compareValues(s, w);
+    if (c.met && scoreVsWeight < 0) {
       out.push(scoreFinding(sheet, node.score, w.value, 'rule.met-deducted', params));
-    } else if (!c.met && s.value.eq(w.value)) {
+    } else if (!c.met && scoreVsWeight === 0) {
       const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, profile);
       out.push(scoreFinding(sheet, node.score, expected, 'rule.missed-full', params));
     }

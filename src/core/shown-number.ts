@@ -1,0 +1,120 @@
+/**
+ * The one implementation of TypedNumber. It keeps the shown digits as a
+ * decimal literal and builds the exact `Decimal` only when something asks
+ * for it: the float first looks (interval-fast.ts) settle nearly every
+ * comparison, and building a Decimal for every number cell was a third of
+ * the engine's time (bench/RESULTS.md).
+ */
+import Decimal from 'decimal.js';
+import type { Comparator, TypedNumber } from './typed-value';
+
+/** Powers of ten are asked for once per number read: made once each (Decimals are immutable). */
+const POWERS_OF_TEN = new Map<number, Decimal>();
+function pow10(exponent: number): Decimal {
+  let p = POWERS_OF_TEN.get(exponent);
+  if (!p) {
+    p = new Decimal(`1e${exponent}`);
+    POWERS_OF_TEN.set(exponent, p);
+  }
+  return p;
+}
+
+/** Everything of a TypedNumber but its Decimals, which come from `literal` and `stepExponent`. */
+export interface ShownNumberFields {
+  op: Comparator;
+  /** The exact value in base units as a decimal literal: `13.02e4`, `-0.9572`, `1.20000000000000e-7`. */
+  literal: string;
+  /** The literal as a binary float (the nearest double, or the stored double it was cleaned from). */
+  approx: number;
+  /** The step is 10^stepExponent in base units. */
+  stepExponent: number;
+  decimals: number;
+  percent: boolean;
+  scale: number;
+  unit: string;
+  fromText: boolean;
+  formula?: boolean;
+}
+
+const ZERO = new Decimal(0);
+
+class ShownNumber implements TypedNumber {
+  readonly kind = 'number';
+  op: Comparator;
+  readonly approx: number;
+  readonly approxStep: number;
+  readonly decimals: number;
+  readonly percent: boolean;
+  readonly scale: number;
+  readonly unit: string;
+  readonly fromText: boolean;
+  readonly formula?: boolean;
+  private readonly literal: string;
+  private readonly stepExponent: number;
+  private exact?: Decimal;
+
+  constructor(f: ShownNumberFields) {
+    this.op = f.op;
+    this.literal = f.literal;
+    this.approx = f.approx;
+    this.stepExponent = f.stepExponent;
+    this.approxStep = 10 ** f.stepExponent;
+    this.decimals = f.decimals;
+    this.percent = f.percent;
+    this.scale = f.scale;
+    this.unit = f.unit;
+    this.fromText = f.fromText;
+    if (f.formula !== undefined) this.formula = f.formula;
+  }
+
+  get value(): Decimal {
+    if (!this.exact) {
+      const d = new Decimal(this.literal);
+      this.exact = d.isZero() ? ZERO : d; // no −0
+    }
+    return this.exact;
+  }
+
+  get step(): Decimal {
+    return pow10(this.stepExponent);
+  }
+
+  fields(): ShownNumberFields {
+    const { op, literal, approx, stepExponent, decimals, percent, scale, unit, fromText, formula } = this;
+    return { op, literal, approx, stepExponent, decimals, percent, scale, unit, fromText, formula };
+  }
+}
+
+export function shownNumber(fields: ShownNumberFields): TypedNumber {
+  return new ShownNumber(fields);
+}
+
+/**
+ * The same number with its op or formula flag changed. A spread would drop
+ * the value and step, which are getters on the prototype.
+ */
+export function withFields(n: TypedNumber, changes: Partial<Pick<ShownNumberFields, 'op' | 'formula'>>): TypedNumber {
+  return new ShownNumber({ ...(n as ShownNumber).fields(), ...changes });
+}
+
+/**
+ * Decimal places of a decimal literal with an optional exponent, as
+ * `new Decimal(literal).decimalPlaces()` counts them (trailing zeros do
+ * not count): `0.957200` → 4, `1.5e-7` → 8, `1.2e3` → 0, `100e-2` → 0.
+ */
+export function decimalPlacesOf(literal: string): number {
+  const e = literal.search(/e/i);
+  const mantissa = e < 0 ? literal : literal.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(literal.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const fractionLength = dot < 0 ? 0 : mantissa.length - dot - 1;
+  let end = mantissa.length;
+  let trailingZeros = 0;
+  for (; end > 0; end--) {
+    const ch = mantissa[end - 1];
+    if (ch === '0') trailingZeros++;
+    else if (ch !== '.') break;
+  }
+  if (!/[1-9]/.test(mantissa)) return 0;
+  return Math.max(0, fractionLength - exponent - trailingZeros);
+}
