@@ -36,7 +36,19 @@ export function rolesOfRow(view: SheetView, row: number): Map<number, ColumnRole
   return roles;
 }
 
+/** At least two header words in the row, found without building anything: most rows are data. */
+function mayBeHeader(view: SheetView, row: number): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells) return false;
+  let count = 0;
+  for (let c = 0; c < cells.length && count < 2; c++) {
+    if (typeof cells[c]?.value === 'string' && view.headerRole(row, c)) count++;
+  }
+  return count >= 2;
+}
+
 export function classifyHeaderRow(view: SheetView, row: number): HeaderRow | undefined {
+  if (!mayBeHeader(view, row)) return undefined;
   const roles = rolesOfRow(view, row);
   if (roles.size < 2) return undefined;
   const present = new Set(roles.values());

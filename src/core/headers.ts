@@ -68,7 +68,8 @@ export function headerRole(text: string): ColumnRole | undefined {
 /** Row labels of a 总分 / 合计 row (SPEC §2 "total row"). */
 const TOTAL_LABEL = /^(总分|总计|合计|总得分|合计得分|综合得分|得分合计|分值合计|总体得分|自评总分|评价总分)$/;
 export function isTotalLabel(text: string): boolean {
-  return TOTAL_LABEL.test(normalizeHeader(text));
+  // Every such label has 分 or 计, which folding never adds: most rows are ruled out unfolded.
+  return (text.includes('分') || text.includes('计')) && TOTAL_LABEL.test(normalizeHeader(text));
 }
 
 /** A 小计 row: a subtotal over the rows above it. */

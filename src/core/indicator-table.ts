@@ -135,6 +135,11 @@ function readFootnoteWeights(view: SheetView, lastRow: number, roots: IndicatorN
   }
 }
 
+/** The deepest level with a node still open: the parent of a new row. */
+function finestOpen(open: Partial<Record<Level, IndicatorNode>>): IndicatorNode | undefined {
+  return open[3] ?? open[2] ?? open[1];
+}
+
 /**
  * Reads the table whose header is `header`; returns it and the last row it
  * used. Later header rows of the same family directly below data continue
@@ -142,7 +147,7 @@ function readFootnoteWeights(view: SheetView, lastRow: number, roots: IndicatorN
  */
 export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
   let cols = columnsOf(header.roles);
-  const levels = () => [...cols.level.keys()].sort();
+  let levels = [...cols.level.keys()].sort();
   const roots: IndicatorNode[] = [];
   const open: Partial<Record<Level, IndicatorNode>> = {};
   const statedWeights = new Map<IndicatorNode, Slot>();
@@ -155,6 +160,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     if (again) {
       if (again.family !== 'indicators' || view.isBlankRow(r - 1)) break;
       cols = columnsOf(again.roles);
+      levels = [...cols.level.keys()].sort();
       right = Math.max(right, cols.right);
       lastRow = r;
       continue;
@@ -168,14 +174,14 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     lastRow = r;
 
     let startedHere: IndicatorNode | undefined;
-    for (const level of levels()) {
+    for (const level of levels) {
       const col = cols.level.get(level)!;
       if (view.isHidden(r, col) || view.isBlank(r, col)) continue;
       const label = view.text(r, col);
       const current = open[level];
       const higherStarted = startedHere !== undefined;
       // A level typed again on every row (no merges) is the same node, not a new one.
-      if (current && !higherStarted && normalizeText(current.label) === normalizeText(label)) continue;
+      if (current && !higherStarted && (current.label === label || normalizeText(current.label) === normalizeText(label))) continue;
       const node: IndicatorNode = {
         level,
         label,
@@ -194,8 +200,8 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       }
       const stated = level === 1 ? weightInLabel(label) : undefined;
       if (stated !== undefined) statedWeights.set(node, statedSlot(node.labelSlot, stated));
-      for (const l of [1, 2, 3] as Level[]) if (l >= level) delete open[l];
-      const parent = ([3, 2, 1] as Level[]).map((l) => open[l]).find((n) => n !== undefined);
+      for (let l = level; l <= 3; l++) open[l as Level] = undefined;
+      const parent = finestOpen(open);
       if (parent) {
         node.bonus ||= parent.bonus;
         parent.children.push(node);
@@ -203,8 +209,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       open[level] = node;
       startedHere = node;
     }
-    const finestOpen = ([3, 2, 1] as Level[]).map((l) => open[l]).find((n) => n !== undefined);
-    if (startedHere && finestOpen === startedHere) {
+    if (startedHere && finestOpen(open) === startedHere) {
       for (const role of PER_ROW) {
         const c = cols.perRow[role];
         if (c !== undefined) {
@@ -213,7 +218,10 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
         }
       }
     }
-    for (const n of Object.values(open)) if (n) n.bottom = r;
+    for (let l = 1; l <= 3; l++) {
+      const n = open[l as Level];
+      if (n) n.bottom = r;
+    }
   }
 
   const grade = findGrade(view, total ? total.row : lastRow + 1, (total ? total.row : lastRow) + 3);

@@ -77,8 +77,13 @@ export function rowHierarchy(labels: readonly string[]): { depth: number; parent
     depths.push(depth);
   });
 
+  // The rows still open as parents, depths rising: a stack keeps the search linear
+  // (scanning back from each row was quadratic under one 合计 row).
+  const open: number[] = [];
   return depths.map((depth, i) => {
-    for (let j = i - 1; j >= 0; j--) if (depths[j] < depth) return { depth, parent: j };
-    return { depth };
+    while (open.length > 0 && depths[open[open.length - 1]] >= depth) open.pop();
+    const parent = open[open.length - 1];
+    open.push(i);
+    return parent === undefined ? { depth } : { depth, parent };
   });
 }
