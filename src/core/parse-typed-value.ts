@@ -171,6 +171,9 @@ export interface NumberInContext {
  * The exact value of shown digits: built from the decimal string with an
  * exponent, so no binary float and no rounding to Decimal's precision.
  */
+/** Leading and trailing zeros of a digit string: what is left are the significant digits. */
+const OUTER_ZEROS = /^0+|0+$/g;
+
 function buildNumber(
   op: Comparator,
   negative: boolean,
@@ -194,6 +197,7 @@ function buildNumber(
     op,
     literal,
     approx: Number(literal) || 0,
+    approxIsUnique: (integerDigits + fractionDigits).replace(OUTER_ZEROS, '').length <= 15,
     stepExponent: exponent - decimals,
     decimals,
     percent,
@@ -391,6 +395,7 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
     op: 'eq',
     literal,
     approx: n || 0,
+    approxIsUnique: true, // the literal has 15 significant digits
     stepExponent: -(decimals + (format.percent ? 2 : 0)),
     decimals,
     percent: format.percent,

@@ -51,6 +51,7 @@ export function indicatorPrecision(n: TypedNumber): Precision {
 
 /** The sign of a − k·b (k = 1 or −1): floats first, Decimal only when they are too close to tell. */
 export function compareValues(a: TypedNumber, b: TypedNumber, k: 1 | -1 = 1): number {
+  if (a.approx === k * b.approx && a.approxIsUnique && b.approxIsUnique) return 0; // a full score: score = weight
   return approxCompare(a.approx, k * b.approx) ?? a.value.comparedTo(k === 1 ? b.value : b.value.neg());
 }
 

@@ -26,6 +26,8 @@ export interface ShownNumberFields {
   literal: string;
   /** The literal as a binary float (the nearest double, or the stored double it was cleaned from). */
   approx: number;
+  /** At most 15 significant digits in the literal (see TypedNumber). */
+  approxIsUnique: boolean;
   /** The step is 10^stepExponent in base units. */
   stepExponent: number;
   decimals: number;
@@ -43,6 +45,7 @@ class ShownNumber implements TypedNumber {
   op: Comparator;
   readonly approx: number;
   readonly approxStep: number;
+  readonly approxIsUnique: boolean;
   readonly decimals: number;
   readonly percent: boolean;
   readonly scale: number;
@@ -59,6 +62,7 @@ class ShownNumber implements TypedNumber {
     this.approx = f.approx;
     this.stepExponent = f.stepExponent;
     this.approxStep = 10 ** f.stepExponent;
+    this.approxIsUnique = f.approxIsUnique;
     this.decimals = f.decimals;
     this.percent = f.percent;
     this.scale = f.scale;
@@ -80,8 +84,8 @@ class ShownNumber implements TypedNumber {
   }
 
   fields(): ShownNumberFields {
-    const { op, literal, approx, stepExponent, decimals, percent, scale, unit, fromText, formula } = this;
-    return { op, literal, approx, stepExponent, decimals, percent, scale, unit, fromText, formula };
+    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula } = this;
+    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula };
   }
 }
 

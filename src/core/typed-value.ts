@@ -29,6 +29,11 @@ export interface TypedNumber {
    */
   approx: number;
   approxStep: number;
+  /**
+   * True when the value has at most 15 significant digits: no two such
+   * values share a float (DBL_DIG), so equal floats mean equal values.
+   */
+  approxIsUnique: boolean;
   /** True when shown as a percentage (`%`, `％`, or a `0.00%` number format). */
   percent: boolean;
   /** 1, 1e4 (万) or 1e8 (亿). */
