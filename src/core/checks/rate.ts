@@ -137,20 +137,22 @@ function corrected(slot: Slot | undefined, corrections: Map<string, number>): In
 /** 得分率 = score ÷ weight, both exact. */
 function scoreRateFindings(table: IndicatorTable, sheet: string, profile: Profile): Finding[] {
   const out: Finding[] = [];
-  const corrections = sumCorrections(table, sheet, profile);
-  const visit = (node: IndicatorNode) => {
-    const reported = intervalOf(node.scoreRate, 'rounded');
+  let corrections: Map<string, number> | undefined; // only when a 得分率 disagrees
+  const judge = (node: IndicatorNode, rateSlot: Slot) => {
+    const reported = intervalOf(rateSlot, 'rounded');
     const score = intervalOf(node.score, 'exact');
     const weight = intervalOf(node.weight, 'exact');
-    if (node.scoreRate && reported && score && weight) {
-      const r = ratio(score, weight);
-      const fixedScore = corrected(node.score, corrections);
-      const fixedWeight = corrected(node.weight, corrections);
-      const rFixed = fixedScore || fixedWeight ? ratio(fixedScore ?? score, fixedWeight ?? weight) : undefined;
-      if (r && !overlaps(reported, r) && !(rFixed && overlaps(reported, rFixed))) {
-        out.push(rateFinding(sheet, node.scoreRate, midpoint(r), 'rate.ratio', { num: describe(node.score), den: describe(node.weight) }));
-      }
-    }
+    const r = reported && score && weight && ratio(score, weight);
+    if (!reported || !score || !weight || !r || overlaps(reported, r)) return;
+    corrections ??= sumCorrections(table, sheet, profile);
+    const fixedScore = corrected(node.score, corrections);
+    const fixedWeight = corrected(node.weight, corrections);
+    const rFixed = fixedScore || fixedWeight ? ratio(fixedScore ?? score, fixedWeight ?? weight) : undefined;
+    if (rFixed && overlaps(reported, rFixed)) return;
+    out.push(rateFinding(sheet, rateSlot, midpoint(r), 'rate.ratio', { num: describe(node.score), den: describe(node.weight) }));
+  };
+  const visit = (node: IndicatorNode) => {
+    if (node.scoreRate) judge(node, node.scoreRate);
     node.children.forEach(visit);
   };
   table.roots.forEach(visit);

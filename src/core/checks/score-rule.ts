@@ -79,13 +79,13 @@ function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profil
       return;
     }
     if (typeof c === 'string' || c.met === undefined || signOf(target) === 0 || signOf(actual) === 0) return;
-    const params = { actual: formatFound(node.actual!), target: formatFound(node.target!) };
+    const params = () => ({ actual: formatFound(node.actual!), target: formatFound(node.target!) });
     const scoreVsWeight = compareValues(s, w);
     if (c.met && scoreVsWeight < 0) {
-      out.push(scoreFinding(sheet, node.score, w.value, 'rule.met-deducted', params));
+      out.push(scoreFinding(sheet, node.score, w.value, 'rule.met-deducted', params()));
     } else if (!c.met && scoreVsWeight === 0) {
       const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, profile);
-      out.push(scoreFinding(sheet, node.score, expected, 'rule.missed-full', params));
+      out.push(scoreFinding(sheet, node.score, expected, 'rule.missed-full', params()));
     }
   };
   table.roots.forEach(visit);
