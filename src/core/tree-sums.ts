@@ -13,27 +13,40 @@ export function exactTerm(slot: Slot | undefined): SumTerm | undefined {
 
 type TermOf = (node: IndicatorNode) => SumTerm | undefined;
 
-function effectiveTerms(node: IndicatorNode, termOf: TermOf): SumTerm[] | undefined {
-  const own = termOf(node);
-  if (own) return [own];
-  if (node.children.length === 0) return undefined;
-  const parts: SumTerm[] = [];
-  for (const child of node.children) {
-    const t = effectiveTerms(child, termOf);
-    if (!t) return undefined;
-    parts.push(...t);
-  }
-  return parts;
-}
+/**
+ * Each node's own term, and its effective terms (its own, or its children's
+ * when it has none), worked out once per node: every ancestor asks for the
+ * same level-3 terms.
+ */
+class NodeTerms {
+  private readonly owns = new Map<IndicatorNode, SumTerm | undefined>();
+  private readonly effectives = new Map<IndicatorNode, SumTerm[] | undefined>();
 
-function childTerms(nodes: IndicatorNode[], termOf: TermOf): SumTerm[] | undefined {
-  const parts: SumTerm[] = [];
-  for (const n of nodes) {
-    const t = effectiveTerms(n, termOf);
-    if (!t) return undefined;
-    parts.push(...t);
+  constructor(private readonly termOf: TermOf) {}
+
+  own(node: IndicatorNode): SumTerm | undefined {
+    if (!this.owns.has(node)) this.owns.set(node, this.termOf(node));
+    return this.owns.get(node);
   }
-  return parts;
+
+  effective(node: IndicatorNode): SumTerm[] | undefined {
+    if (!this.effectives.has(node)) {
+      const own = this.own(node);
+      this.effectives.set(node, own ? [own] : node.children.length > 0 ? this.ofChildren(node.children) : undefined);
+    }
+    return this.effectives.get(node);
+  }
+
+  /** The effective terms of all the nodes, or undefined when one has none. */
+  ofChildren(nodes: IndicatorNode[]): SumTerm[] | undefined {
+    const parts: SumTerm[] = [];
+    for (const n of nodes) {
+      const t = this.effective(n);
+      if (!t) return undefined;
+      for (const term of t) parts.push(term);
+    }
+    return parts;
+  }
 }
 
 export function treeSumConstraints(
@@ -43,16 +56,17 @@ export function treeSumConstraints(
   extraSlots: (Slot | undefined)[],
 ): SumConstraint[] {
   const out: SumConstraint[] = [];
+  const terms = new NodeTerms(termOf);
   const visit = (node: IndicatorNode) => {
-    const total = termOf(node);
-    const parts = node.children.length > 0 ? childTerms(node.children, termOf) : undefined;
+    const total = terms.own(node);
+    const parts = node.children.length > 0 ? terms.ofChildren(node.children) : undefined;
     if (total && parts) out.push({ total, parts, wording: 'sum' });
     node.children.forEach(visit);
   };
   table.roots.forEach(visit);
 
   const total = exactTerm(totalSlot);
-  const parts = childTerms(table.roots, termOf);
+  const parts = terms.ofChildren(table.roots);
   if (total && parts) {
     const extra = extraSlots.map(exactTerm).filter((t): t is SumTerm => t !== undefined);
     out.push({ total, parts: [...parts, ...extra], wording: 'sum' });
