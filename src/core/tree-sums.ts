@@ -13,63 +13,42 @@ export function exactTerm(slot: Slot | undefined): SumTerm | undefined {
 
 type TermOf = (node: IndicatorNode) => SumTerm | undefined;
 
-/**
- * Each node's own term, and its effective terms (its own, or its children's
- * when it has none), worked out once per node: every ancestor asks for the
- * same level-3 terms.
- */
-class NodeTerms {
-  private readonly owns = new Map<IndicatorNode, SumTerm | undefined>();
-  private readonly effectives = new Map<IndicatorNode, SumTerm[] | undefined>();
-
-  constructor(private readonly termOf: TermOf) {}
-
-  own(node: IndicatorNode): SumTerm | undefined {
-    if (!this.owns.has(node)) this.owns.set(node, this.termOf(node));
-    return this.owns.get(node);
-  }
-
-  effective(node: IndicatorNode): SumTerm[] | undefined {
-    if (!this.effectives.has(node)) {
-      const own = this.own(node);
-      this.effectives.set(node, own ? [own] : node.children.length > 0 ? this.ofChildren(node.children) : undefined);
-    }
-    return this.effectives.get(node);
-  }
-
-  /** The effective terms of all the nodes, or undefined when one has none. */
-  ofChildren(nodes: IndicatorNode[]): SumTerm[] | undefined {
-    const parts: SumTerm[] = [];
-    for (const n of nodes) {
-      const t = this.effective(n);
-      if (!t) return undefined;
-      for (const term of t) parts.push(term);
-    }
-    return parts;
-  }
-}
-
 export function treeSumConstraints(
   table: IndicatorTable,
   termOf: TermOf,
   totalSlot: Slot | undefined,
   extraSlots: (Slot | undefined)[],
 ): SumConstraint[] {
-  const out: SumConstraint[] = [];
-  const terms = new NodeTerms(termOf);
-  const visit = (node: IndicatorNode) => {
-    const total = terms.own(node);
-    const parts = node.children.length > 0 ? terms.ofChildren(node.children) : undefined;
-    if (total && parts) out.push({ total, parts, wording: 'sum' });
-    node.children.forEach(visit);
-  };
-  table.roots.forEach(visit);
+  // Constraints in pre-order (a parent before its children), as findings are listed.
+  const out: (SumConstraint | undefined)[] = [];
 
+  /** The terms of all the nodes (each its own, or its children's when it has none); undefined when one has none. */
+  const termsOf = (nodes: IndicatorNode[]): SumTerm[] | undefined => {
+    let parts: SumTerm[] | undefined = [];
+    // Every node is visited even after a gap, for the sums below it.
+    for (const node of nodes) {
+      const t = effectiveTerms(node);
+      if (!t) parts = undefined;
+      else if (parts) for (const term of t) parts.push(term);
+    }
+    return parts;
+  };
+
+  /** One walk: each level-3 term is built once, however many ancestors sum it. */
+  const effectiveTerms = (node: IndicatorNode): SumTerm[] | undefined => {
+    const own = termOf(node);
+    const at = out.push(undefined) - 1;
+    const parts = node.children.length > 0 ? termsOf(node.children) : undefined;
+    if (own && parts) out[at] = { total: own, parts, wording: 'sum' };
+    return own ? [own] : parts;
+  };
+
+  const parts = termsOf(table.roots);
   const total = exactTerm(totalSlot);
-  const parts = terms.ofChildren(table.roots);
+  const constraints = out.filter((c): c is SumConstraint => c !== undefined);
   if (total && parts) {
     const extra = extraSlots.map(exactTerm).filter((t): t is SumTerm => t !== undefined);
-    out.push({ total, parts: [...parts, ...extra], wording: 'sum' });
+    constraints.push({ total, parts: [...parts, ...extra], wording: 'sum' });
   }
-  return out;
+  return constraints;
 }
