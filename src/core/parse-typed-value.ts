@@ -10,7 +10,7 @@
  */
 import { isCellError, type Cell } from './grid';
 import { normalizeForNumbers } from './normalize-text';
-import { decimalPlacesOf, shownNumber, withFields } from './shown-number';
+import { decimalPlacesOf, shownNumber, storedLiteral, withFields } from './shown-number';
 import type { Comparator, TypedNumber, TypedValue } from './typed-value';
 
 // ---------------------------------------------------------------------------
@@ -127,6 +127,7 @@ const HEDGE_OR_NEGATION = /[无未没约]|左右|以外|不到/;
  * (近3年), a name (IPv6), or a formula (正常对外服务天数/全年工作日*100%).
  */
 const ORDINAL_OR_ESTIMATE_BEFORE = /[第前近约A-Za-z.\/~*×÷]$/;
+const ANY_DIGIT = /[0-9０-９]/;
 /** Directly after a bare number: list numbering (1、 1. (1)), not a value. */
 const NUMBERING_AFTER = /^[、.)]/;
 const CJK_OR_LATIN_LETTER = /^[A-Za-z\u3400-\u9fff]/;
@@ -303,6 +304,8 @@ function qualitative(text: string): TypedValue {
  * The qualitative text is the cell text trimmed, not normalized.
  */
 export function parseTypedText(text: string): TypedValue {
+  // No digit, half- or full-width, means no number: most prose and labels stop here.
+  if (!ANY_DIGIT.test(text)) return text.trim() === '' ? { kind: 'blank' } : qualitative(text);
   const s = prepareNumberText(text);
   if (s === '') return text.trim() === '' ? { kind: 'blank' } : qualitative(text);
 
@@ -384,7 +387,7 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
   if (!Number.isFinite(n)) return { kind: 'qualitative', text: String(n) };
   const format = readNumberFormat(cell.numFmt);
   if (format.date) return { kind: 'qualitative', text: cell.text ?? String(n) };
-  const literal = n.toPrecision(15);
+  const literal = storedLiteral(n);
   const ownDecimals = decimalPlacesOf(literal);
   // The finer of what is stored and what is shown (SPEC §3: a formula result is
   // compared by what it stores). A percent format shows two fewer decimals.
@@ -395,7 +398,7 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
     op: 'eq',
     literal,
     approx: n || 0,
-    approxIsUnique: true, // the literal has 15 significant digits
+    approxIsUnique: true, // the literal has at most 15 significant digits
     stepExponent: -(decimals + (format.percent ? 2 : 0)),
     decimals,
     percent: format.percent,

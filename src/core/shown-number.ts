@@ -122,3 +122,28 @@ export function decimalPlacesOf(literal: string): number {
   if (!/[1-9]/.test(mantissa)) return 0;
   return Math.max(0, fractionLength - exponent - trailingZeros);
 }
+
+/** Below this a double may be subnormal, and its shortest form no longer the 15-digit decimal. */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The decimal a stored double stands for, as Excel shows it: 15 significant
+ * digits, so 0.9572000000000001 → 0.9572 (SPEC §3). When the shortest form
+ * that reads back as the same double has at most 15 significant digits it is
+ * that decimal (DBL_DIG), and it is much cheaper than `toPrecision(15)`.
+ */
+export function storedLiteral(n: number): string {
+  if (n !== 0 && Math.abs(n) < SMALLEST_NORMAL) return n.toPrecision(15);
+  const shortest = String(n);
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < shortest.length; i++) {
+    const ch = shortest.charCodeAt(i);
+    if (ch === 101) break; // e: the exponent follows
+    if (ch < 48 || ch > 57) continue; // sign, dot
+    if (leading && ch === 48) continue;
+    leading = false;
+    digits++;
+  }
+  return digits <= 15 ? shortest : n.toPrecision(15);
+}

@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { readCellValue } from '../../src/core/parse-typed-value';
-import { decimalPlacesOf, withFields } from '../../src/core/shown-number';
+import { decimalPlacesOf, storedLiteral, withFields } from '../../src/core/shown-number';
 
 describe('decimalPlacesOf', () => {
   it.each([
@@ -31,6 +31,29 @@ describe('decimalPlacesOf', () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
         const literal = n.toPrecision(15);
         expect(decimalPlacesOf(literal)).toBe(new Decimal(literal).decimalPlaces());
+      }),
+      { numRuns: 10_000, endOnFailure: true },
+    );
+  });
+});
+
+describe('storedLiteral', () => {
+  it.each([
+    [0.9572000000000001, '0.9572'],
+    [0.1 + 0.2, '0.3'],
+    [100, '100'],
+    [1e21, '1e+21'],
+    [-1.5e-7, '-1.5e-7'],
+    [5e-324, '4.94065645841247e-324'],
+  ])('reads %p as %s', (n, literal) => {
+    expect(new Decimal(storedLiteral(n)).eq(literal)).toBe(true);
+  });
+
+  it('is the 15-significant-digit decimal for every double', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(new Decimal(storedLiteral(n)).eq(new Decimal(n.toPrecision(15)))).toBe(true);
+        expect(decimalPlacesOf(storedLiteral(n))).toBe(new Decimal(n.toPrecision(15)).decimalPlaces());
       }),
       { numRuns: 10_000, endOnFailure: true },
     );
