@@ -133,3 +133,12 @@ export function sheetFromValues(
     }),
   };
 }
+
+/**
+ * The most cells one sheet may hold for ScoreCheck to read it; every front
+ * end refuses a larger one with a message. Measured with exceljs 4.4 on
+ * Node 20: 1,000,000 cells take ~12 s and ~800 MB to load, too much for a
+ * browser tab; 500,000 stay near 6 s / 400 MB. A real form has a few
+ * thousand cells, a 20,000-row sheet about 250,000.
+ */
+export const MAX_SHEET_CELLS = 500_000;

@@ -9,7 +9,7 @@
  */
 import type { Profile } from '../core/profile';
 import type { CellRange, Sheet } from '../core/grid';
-import { rangeToA1 } from '../core/grid';
+import { MAX_SHEET_CELLS, rangeToA1 } from '../core/grid';
 import type { Finding, Lang, WorkbookResult } from '../core/finding';
 import type { AppliedFix, SheetHost, Unsubscribe, Validation } from '../taskpane/sheet-host';
 import { HostError } from '../taskpane/sheet-host';
@@ -92,6 +92,10 @@ function asHostError(error: unknown, sheet?: string): HostError {
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'AccessDenied') return new HostError('protected', detail, sheet);
   if (code === 'ItemNotFound' || code === 'InvalidArgument') return new HostError('not-found', detail, sheet);
+  // Excel on the web sends at most ~5 MB per request or response.
+  if (code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded') {
+    return new HostError('too-large', detail, sheet);
+  }
   return new HostError('failed', detail, sheet);
 }
 
@@ -336,9 +340,10 @@ export class OfficeExcelHost implements SheetHost {
   }
 
   /**
-   * Everything a validation needs in two round trips at any size: the cells
-   * first, then the merged areas (tiled by the used range's size, now known)
-   * and the cells of the user's own notes and comments.
+   * Everything a validation needs in two round trips at any size: first the
+   * used range's size, the protection, our marks and the user's notes; then,
+   * unless the range is too large to read, its cells, the merged areas
+   * (tiled by the size, now known) and the cells of those notes.
    */
   private async readSnapshot(context: Excel.RequestContext, forMarks: boolean): Promise<Snapshot> {
     const f = this.features;
@@ -347,26 +352,22 @@ export class OfficeExcelHost implements SheetHost {
     if (f.api12) ws.protection.load('protected');
     // valuesOnly: a sheet formatted down to row 1,048,576 must not be read as data.
     const used = f.api12 ? ws.getUsedRange(true) : ws.getUsedRange();
-    used.load('rowIndex,columnIndex,values,formulas,numberFormat,text,valueTypes');
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
     const marks = forMarks ? this.queueOwnMarksLoad(ws) : undefined;
     const record =
       forMarks && f.settings ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks) : undefined;
     record?.load('value');
     await context.sync();
 
-    const data: UsedRangeData = {
-      rowIndex: used.rowIndex,
-      columnIndex: used.columnIndex,
-      values: used.values,
-      formulas: used.formulas,
-      numberFormat: used.numberFormat,
-      text: used.text,
-      valueTypes: used.valueTypes as string[][],
-    };
-    const rowCount = data.values.length;
-    const columnCount = rowCount > 0 ? data.values[0].length : 0;
+    const cellCount = used.rowCount * used.columnCount;
+    if (cellCount > MAX_SHEET_CELLS) {
+      throw new HostError('too-large', `used range of ${cellCount} cells, over ${MAX_SHEET_CELLS}`, ws.name);
+    }
+    used.load('values,formulas,numberFormat,text,valueTypes');
+    const rowCount = used.rowCount;
+    const columnCount = used.columnCount;
     const mergedTiles = f.mergedAreas
-      ? mergeTiles(data.rowIndex, data.columnIndex, rowCount, columnCount).map((tile) => {
+      ? mergeTiles(used.rowIndex, used.columnIndex, rowCount, columnCount).map((tile) => {
           const areas = ws.getRange(tile).getMergedAreasOrNullObject();
           areas.load('address');
           return areas;
@@ -379,7 +380,17 @@ export class OfficeExcelHost implements SheetHost {
         ]
       : [];
     const locations = userItems.map((item) => item.getLocation().load('address'));
-    if (mergedTiles.length + locations.length > 0) await context.sync();
+    await context.sync();
+
+    const data: UsedRangeData = {
+      rowIndex: used.rowIndex,
+      columnIndex: used.columnIndex,
+      values: used.values,
+      formulas: used.formulas,
+      numberFormat: used.numberFormat,
+      text: used.text,
+      valueTypes: used.valueTypes as string[][],
+    };
 
     const merges = new Map<string, CellRange>();
     for (const areas of mergedTiles) {

@@ -24,12 +24,10 @@ export const MAX_ENTRY_RATIO = 500;
 export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
 /**
- * Cells (`<c>` elements, styled blanks included) in one worksheet. Measured
- * with exceljs 4.4 on Node 20: 1,000,000 cells take ~12 s and ~800 MB to
- * load, too much for a browser tab; 500,000 stay near 6 s / 400 MB. A real
- * form has a few thousand cells, a 20,000-row sheet about 250,000.
+ * Cells in one worksheet (here `<c>` elements, styled blanks included): the
+ * same limit the Excel add-in applies to a used range (core/grid.ts).
  */
-export const MAX_SHEET_CELLS = 500_000;
+export { MAX_SHEET_CELLS } from '../core/grid';
 
 /**
  * The shortest a `<c>` element can be (`<c r="A1"/>`): a sheet part smaller

@@ -113,6 +113,8 @@ const zh: UiStrings = {
     unsupported: '此版本的 Excel 不支持 ScoreCheck 所需的功能。请使用 Microsoft 365、Office 2021 或更新版本，或网页版 Excel。',
     'changed-since-fix': '该单元格在修正后又被改动过，为保留您的修改，没有撤销。',
     'not-found': '找不到该工作表或单元格，可能已被重命名或删除。请重新校验。',
+    'too-large':
+      '这张工作表太大，ScoreCheck 无法一次读取（已用区域超过 50 万个单元格，或超出网页版 Excel 一次能传送的数据量）。请把自评表复制到一张新工作表后再校验，或删除表格以外的多余内容。',
     failed: 'Excel 未能完成操作，请重试。若问题持续，请重新打开工作簿。',
   },
   marksRefusedProtected: '工作表受保护：问题已列在下方，但没有在单元格上做标记。',
@@ -176,6 +178,8 @@ const en: UiStrings = {
     unsupported: 'This version of Excel lacks what ScoreCheck needs. Use Microsoft 365, Office 2021 or later, or Excel on the web.',
     'changed-since-fix': 'The cell was changed after the fix, so it was left as you typed it.',
     'not-found': 'That sheet or cell is gone (renamed or deleted?). Validate again.',
+    'too-large':
+      'This sheet is too large for ScoreCheck to read at once (its used range passes 500,000 cells, or more than Excel on the web can send in one go). Copy the self-evaluation table to a new sheet and validate that, or delete what lies outside the table.',
     failed: 'Excel could not finish. Try again; if it keeps failing, reopen the workbook.',
   },
   marksRefusedProtected: 'The sheet is protected: findings are listed below, but no cell was marked.',

@@ -29,6 +29,8 @@ export type HostErrorCode =
   | 'changed-since-fix'
   /** The finding names a sheet or cell that is not there any more. */
   | 'not-found'
+  /** The sheet's used range is more than ScoreCheck (or Excel on the web, in one request) can read. */
+  | 'too-large'
   | 'failed';
 
 /** An error the pane can explain; `detail` is for the log, not for people. */

@@ -6,6 +6,7 @@
 import type { Finding, Severity, WorkbookResult } from '../../src/core/finding';
 import type { Sheet } from '../../src/core/grid';
 import { OfficeExcelHost, SETTINGS_KEYS } from '../../src/excel/excel-host';
+import { UI_STRINGS } from '../../src/taskpane/i18n';
 import { HostError } from '../../src/taskpane/sheet-host';
 import { FakeExcel, measureValidationSyncs, type FakeScalar } from './fake-excel';
 
@@ -122,11 +123,48 @@ describe('round trips per validation', () => {
     expect(sheet.merges[0]).toEqual({ top: 1, left: 0, bottom: 10, right: 0 });
   });
 
-  it('reads in 1 sync without merged areas (before ExcelApi 1.13) or notes of the user, and writes nothing when nothing is wrong', async () => {
+  it('reads in 2 syncs without merged areas (before ExcelApi 1.13) or notes of the user, and writes nothing when nothing is wrong', async () => {
     const fake = new FakeExcel('1.12');
     fake.addSheet('Sheet1', formRows(60));
     const host = hostFor(fake);
-    expect(await measureValidationSyncs(fake, (c) => host.validate(c), finds())).toEqual({ read: 1, write: 0 });
+    // The used range's size is read before its cells, so that a huge one is never read.
+    expect(await measureValidationSyncs(fake, (c) => host.validate(c), finds())).toEqual({ read: 2, write: 0 });
+  });
+});
+
+describe('a sheet too large to read', () => {
+  it('is refused from its size alone: a used range of 1,000,000 cells (a stray value at ALL1000) is never read', async () => {
+    const fake = new FakeExcel('1.20');
+    fake.addSheet('Sheet1', { rows: [['分值', 5]], notes: { A1: '请核对' } });
+    fake.sheets[0].setCell('ALL1000', 'x');
+    // Reading the cells would fail the test: the double refuses any range load of more cells than this.
+    fake.responseCellLimit = 10_000;
+    const before = fake.picture('Sheet1');
+    let checked = 0;
+    const error = await hostFor(fake)
+      .validate((sheet) => {
+        checked++;
+        return finds()(sheet);
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'too-large', sheet: 'Sheet1' });
+    expect(checked).toBe(0);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.picture('Sheet1')).toEqual(before); // nothing written, the user's note kept
+  });
+
+  it("is refused when Excel on the web cannot send it in one response, within the cell limit", async () => {
+    const fake = new FakeExcel('1.20');
+    fake.addSheet('Sheet1', formRows(60));
+    fake.responseCellLimit = 100;
+    const error = await hostFor(fake).validate(finds()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too-large' });
+  });
+
+  it('tells the user what to do, in both languages', () => {
+    expect(UI_STRINGS['zh-CN'].errors['too-large']).toContain('复制到一张新工作表');
+    expect(UI_STRINGS['en-US'].errors['too-large']).toContain('Copy the self-evaluation table to a new sheet');
   });
 });
 
@@ -432,7 +470,7 @@ describe('requirement sets', () => {
     fake.addSheet('Sheet1', { rows: [['分值', 5]] });
     const v = await hostFor(fake).validate(finds(finding('B1')));
     expect(v.marked).toBe(0);
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
   });
 });
 

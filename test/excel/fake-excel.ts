@@ -167,6 +167,11 @@ export class FakeExcel {
   readonly settings = new Map<string, unknown>();
   selection: { sheet: string; cell: string } | undefined;
   readonly workbookHandlers = new Set<(args: unknown) => unknown>();
+  /**
+   * Excel on the web refuses a response over ~5 MB; set this to model it: a
+   * range load of more cells than this fails at sync with ResponsePayloadSizeLimitExceeded.
+   */
+  responseCellLimit = Infinity;
   private nextUid = 1;
 
   constructor(readonly excelApi: string = '1.20') {}
@@ -523,7 +528,11 @@ class RangeProxy extends Loadable {
       const b = this.bounds();
       // The cells of the range, looked up once for all the properties asked.
       const letters: string[] = [];
-      const wantsCells = names.some((n) => !['address', 'rowIndex', 'columnIndex'].includes(n));
+      const wantsCells = names.some((n) => !['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'].includes(n));
+      const cellCount = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      if (wantsCells && cellCount > this.ctx.fake.responseCellLimit) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${cellCount} cells are more than one response may carry`);
+      }
       for (let c = b.left; wantsCells && c <= b.right; c++) letters.push(columnName(c));
       let cells: (FakeCell | undefined)[][] | undefined;
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
@@ -543,6 +552,12 @@ class RangeProxy extends Loadable {
             break;
           case 'columnIndex':
             this.loaded.set(name, b.left);
+            break;
+          case 'rowCount':
+            this.loaded.set(name, b.bottom - b.top + 1);
+            break;
+          case 'columnCount':
+            this.loaded.set(name, b.right - b.left + 1);
             break;
           case 'values':
             this.loaded.set(name, grid((c) => (c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))));
@@ -578,6 +593,12 @@ class RangeProxy extends Loadable {
   }
   get columnIndex(): number {
     return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
   }
   get values(): FakeScalar[][] {
     return this.read('values');

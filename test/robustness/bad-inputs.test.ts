@@ -10,6 +10,9 @@
  *   or truncated zip, a zip bomb (by ratio and by declared size), a
  *   password-protected workbook, an .xls, a .csv/.txt given by mistake, a
  *   sheet past the cell limit (500,010 cells): test/file/unreadable-input.test.ts;
+ * - a 1,000,000-cell used range in Excel (refused from its size before any
+ *   cell is read) and one Excel on the web cannot send: test/excel/excel-host.test.ts
+ *   "a sheet too large to read";
  * - a protected sheet in Excel (marks refused, nothing written; Fix and
  *   Clear refused): test/excel/excel-host.test.ts "protected sheet";
  * - a cell that already has a user's note (kept): test/file/write-marked-copy.test.ts
