@@ -86,7 +86,8 @@ export function isGradeLabel(text: string): boolean {
 /** A bonus/penalty item (加减分项): its score may be negative, down to −weight. */
 const BONUS = /加减分|加分项|扣分项|加分|扣分/;
 export function isBonusLabel(text: string): boolean {
-  return BONUS.test(normalizeHeader(text));
+  // Every such word has 分, which folding never adds: most labels are ruled out unfolded.
+  return text.includes('分') && BONUS.test(normalizeHeader(text));
 }
 
 /** 产出指标（50分） carries its level-1 weight inside the label (layout E variants). */

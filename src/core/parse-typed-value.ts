@@ -198,7 +198,7 @@ function buildNumber(
     op,
     literal,
     approx: Number(literal) || 0,
-    approxIsUnique: (integerDigits + fractionDigits).replace(OUTER_ZEROS, '').length <= 15,
+    approxIsUnique: integerDigits.length + fractionDigits.length <= 15 || (integerDigits + fractionDigits).replace(OUTER_ZEROS, '').length <= 15,
     stepExponent: exponent - decimals,
     decimals,
     percent,

@@ -102,12 +102,12 @@ export function withFields(n: TypedNumber, changes: Partial<Pick<ShownNumberFiel
 }
 
 /**
- * Decimal places of a decimal literal with an optional exponent, as
+ * Decimal places of a decimal literal with an optional exponent (`e`), as
  * `new Decimal(literal).decimalPlaces()` counts them (trailing zeros do
  * not count): `0.957200` → 4, `1.5e-7` → 8, `1.2e3` → 0, `100e-2` → 0.
  */
 export function decimalPlacesOf(literal: string): number {
-  const e = literal.search(/e/i);
+  const e = literal.indexOf('e'); // String() and toPrecision() write a lower-case e
   const mantissa = e < 0 ? literal : literal.slice(0, e);
   const exponent = e < 0 ? 0 : Number(literal.slice(e + 1));
   const dot = mantissa.indexOf('.');
