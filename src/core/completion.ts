@@ -88,27 +88,30 @@ function targetMet<T>(op: Comparator, ends: MetEnds<T>, compare: (x: T, y: T) =>
   return isMissed === null ? null : isMissed ? false : undefined;
 }
 
+/** A target's or actual's interval (indicatorPrecision), exact and in floats. */
+const exactInterval = (n: TypedNumber): Interval => intervalOfNumber(n, indicatorPrecision(n));
+const floatInterval = (n: TypedNumber): FloatInterval => approxInterval(n, indicatorPrecision(n));
+
 function metOf(target: TypedNumber, actual: TypedNumber): boolean | undefined {
-  const tf = approxInterval(target, indicatorPrecision(target));
-  const af = approxInterval(actual, indicatorPrecision(actual));
+  const tf = floatInterval(target);
+  const af = floatInterval(actual);
   const scale = Math.max(Math.abs(tf.lo), Math.abs(tf.hi), Math.abs(af.lo), Math.abs(af.hi), target.approxStep, actual.approxStep);
   const inFloats = targetMet(target.op, { tLo: tf.lo, tHi: tf.hi, t: target.approx, aLo: af.lo, aHi: af.hi }, (x, y) =>
     approxCompare(x, y, scale),
   );
   if (inFloats !== null) return inFloats;
-  const t = intervalOfNumber(target, indicatorPrecision(target));
-  const a = intervalOfNumber(actual, indicatorPrecision(actual));
+  const t = exactInterval(target);
+  const a = exactInterval(actual);
   const exact = targetMet(target.op, { tLo: t.lo, tHi: t.hi, t: target.value, aLo: a.lo, aHi: a.hi }, (x, y) => x.comparedTo(y));
   return exact ?? undefined; // Decimals always compare
 }
 
 /** True when the interval holds zero, floats first. */
 function touchesZero(n: TypedNumber): boolean {
-  const precision = indicatorPrecision(n);
-  const f = approxInterval(n, precision);
+  const f = floatInterval(n);
   const scale = Math.max(Math.abs(n.approx), n.approxStep);
   if (approxCompare(f.lo, 0, scale) === 1 || approxCompare(f.hi, 0, scale) === -1) return false;
-  const iv = intervalOfNumber(n, precision);
+  const iv = exactInterval(n);
   return iv.lo.lte(0) && iv.hi.gte(0);
 }
 
@@ -124,18 +127,12 @@ class RatioCompletion implements Completion {
     private readonly numerator: TypedNumber,
     private readonly denominator: TypedNumber,
   ) {
-    this.approxRatio = approxRatio(
-      approxInterval(numerator, indicatorPrecision(numerator)),
-      approxInterval(denominator, indicatorPrecision(denominator)),
-    );
+    this.approxRatio = approxRatio(floatInterval(numerator), floatInterval(denominator));
   }
 
   get ratio(): Interval {
     // The denominator does not touch zero (completionOf made sure), so there is a ratio.
-    this.exactRatio ??= ratio(
-      intervalOfNumber(this.numerator, indicatorPrecision(this.numerator)),
-      intervalOfNumber(this.denominator, indicatorPrecision(this.denominator)),
-    )!;
+    this.exactRatio ??= ratio(exactInterval(this.numerator), exactInterval(this.denominator))!;
     return this.exactRatio;
   }
 }

@@ -11,7 +11,7 @@ export interface Interval {
   hi: Decimal;
 }
 
-const ZERO = new Decimal(0);
+export const ZERO = new Decimal(0);
 
 /** Binary floating point noise below this relative size is not a difference (SPEC §3). */
 export const NOISE = new Decimal('1e-9');

@@ -61,4 +61,3 @@ export function signOf(n: TypedNumber): number {
 }
 
 export const ONE = new Decimal(1);
-export const ZERO = new Decimal(0);

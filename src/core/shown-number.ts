@@ -6,6 +6,7 @@
  * the engine's time (bench/RESULTS.md).
  */
 import Decimal from 'decimal.js';
+import { ZERO } from './interval';
 import type { Comparator, TypedNumber } from './typed-value';
 
 /** Powers of ten are asked for once per number read: made once each (Decimals are immutable). */
@@ -37,8 +38,6 @@ export interface ShownNumberFields {
   fromText: boolean;
   formula?: boolean;
 }
-
-const ZERO = new Decimal(0);
 
 class ShownNumber implements TypedNumber {
   readonly kind = 'number';
