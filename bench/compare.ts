@@ -12,6 +12,7 @@
 import { resolve } from 'path';
 import type { checkSheet } from '../src/core/engine';
 import type * as Sheets from './sheets';
+import { median } from './stats';
 
 interface Build {
   check: typeof checkSheet;
@@ -47,10 +48,7 @@ function main(): void {
   for (let k = 0; k < 5; k++) [0, 1].forEach(batch);
   const times: number[][] = [[], []];
   for (let k = 0; k < 25; k++) [0, 1].forEach((i) => times[i].push(batch(i)));
-  const summary = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return `min ${s[0].toFixed(2)} ms, median ${s[12].toFixed(2)} ms`;
-  };
+  const summary = (xs: number[]) => `min ${Math.min(...xs).toFixed(2)} ms, median ${median(xs).toFixed(2)} ms`;
   console.log(`${size}: baseline ${summary(times[0])}; candidate ${summary(times[1])} (CPU per check)`);
 }
 

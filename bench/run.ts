@@ -15,16 +15,11 @@ import { readWorkbook } from '../src/file/read-workbook';
 import { OfficeExcelHost } from '../src/excel/excel-host';
 import { FakeExcel, measureValidationSyncs, type FakeCell, type FakeScalar } from '../test/excel/fake-excel';
 import { copySheet, largeSheet, overallForm } from './sheets';
+import { median } from './stats';
 
 const RUNS = 21;
 const WARMUP = 3;
 const ROOT = resolve(__dirname, '..', '..', '..'); // dist/bench/bench → the repository
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function timeMs(fn: () => void, runs = RUNS): number {
   for (let i = 0; i < WARMUP; i++) fn();
