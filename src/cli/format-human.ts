@@ -2,8 +2,8 @@
  * The report people read in a terminal: by file, then table, then severity,
  * one line per finding — `  D13  weight-sum  error  <message> (expected 16)`.
  */
-import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../core/finding';
-import { parseA1 } from '../core/grid';
+import { countBySeverity, SEVERITY_ORDER, type Finding, type Lang } from '../core/finding';
+import { compareCells } from '../core/grid';
 import type { CheckedFile, FileOutcome } from './outcome';
 
 const TEXT = {
@@ -30,13 +30,6 @@ const TEXT = {
   },
 } as const;
 
-function cellOrder(a: string, b: string): number {
-  const pa = parseA1(a);
-  const pb = parseA1(b);
-  if (!pa || !pb) return a < b ? -1 : a > b ? 1 : 0;
-  return pa.row - pb.row || pa.col - pb.col;
-}
-
 export function findingLine(f: Finding, lang: Lang): string {
   const expected = f.expected !== undefined ? TEXT[lang].expected(f.expected) : '';
   return `${f.cell}  ${f.rule}  ${f.severity}  ${f.message[lang]}${expected}`;
@@ -44,7 +37,7 @@ export function findingLine(f: Finding, lang: Lang): string {
 
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || cellOrder(a.cell, b.cell),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || compareCells(a.cell, b.cell),
   );
 }
 
@@ -62,8 +55,8 @@ function formatChecked(o: CheckedFile, lang: Lang): string[] {
     for (const f of sortFindings(loose)) lines.push(`    ${f.sheet}!${findingLine(f, lang)}`);
   }
   for (const s of sheets) if (s.tables === 0) lines.push(`  ${t.noTable(s.name, o.cellsRead[s.name] ?? 0)}`);
-  const count = (sev: Severity) => findings.filter((f) => f.severity === sev).length;
-  lines.push(`  ${findings.length === 0 ? t.clean : t.counts(count('error'), count('warning'), count('info'))}`);
+  const count = countBySeverity(findings);
+  lines.push(`  ${findings.length === 0 ? t.clean : t.counts(count.error, count.warning, count.info)}`);
   if (o.markedCopy) lines.push(`  ${t.marked(o.markedCopy)}`);
   return lines;
 }

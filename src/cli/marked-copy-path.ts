@@ -5,17 +5,15 @@
  * (such files are skipped as inputs), and taken names are never reused.
  */
 import * as path from 'path';
+import { markedCopyName } from '../file/marked-copy-name';
 
 export function markedCopyPath(
   dir: string,
   inputPath: string,
   isTaken: (candidate: string) => boolean,
 ): string {
-  const base = path.basename(inputPath).replace(/\.(xlsx|xlsm|xls)$/i, '');
-  // A macro-enabled workbook must keep .xlsm: Excel refuses macros under .xlsx.
-  const ext = /\.xlsm$/i.test(inputPath) ? '.xlsm' : '.xlsx';
   for (let n = 0; ; n++) {
-    const candidate = path.join(dir, `${base}.checked${n === 0 ? '' : `-${n}`}${ext}`);
+    const candidate = path.join(dir, markedCopyName(path.basename(inputPath), n));
     if (!isTaken(candidate) && path.resolve(candidate) !== path.resolve(inputPath)) return candidate;
   }
 }

@@ -90,6 +90,14 @@ export function parseA1(address: string): { row: number; col: number } | undefin
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
+/** Reading order of two A1 addresses: by row, then column (addresses that are not A1 by code point, last resort). */
+export function compareCells(a: string, b: string): number {
+  const pa = parseA1(a);
+  const pb = parseA1(b);
+  if (!pa || !pb) return a < b ? -1 : a > b ? 1 : 0;
+  return pa.row - pb.row || pa.col - pb.col;
+}
+
 export function rangeToA1(range: CellRange): string {
   const a = toA1(range.top, range.left);
   const b = toA1(range.bottom, range.right);

@@ -5,7 +5,7 @@
  */
 import type { Finding, Lang, Severity } from '../core/finding';
 import { SEVERITY_ORDER } from '../core/finding';
-import { parseA1, toA1 } from '../core/grid';
+import { compareCells, parseA1, toA1 } from '../core/grid';
 
 /**
  * Every note or comment ScoreCheck writes starts with this, so Clear can tell
@@ -84,10 +84,6 @@ export function planMarks(
       : [NOTE_PREFIX, ...list.map((f) => noteLine(f, lang))].join('\n');
     marks.push({ cell, severity: list[0].severity, note });
   }
-  marks.sort((a, b) => {
-    const pa = parseA1(a.cell)!;
-    const pb = parseA1(b.cell)!;
-    return pa.row - pb.row || pa.col - pb.col;
-  });
+  marks.sort((a, b) => compareCells(a.cell, b.cell));
   return marks;
 }

@@ -21,10 +21,3 @@ export function noteText(findings: Finding[], lang: Lang): string {
   if (sorted.length === 1) return `${NOTE_PREFIX} ${findingLine(sorted[0], lang)}`;
   return [NOTE_PREFIX, ...sorted.map((f) => `• ${findingLine(f, lang)}`)].join('\n');
 }
-
-export function mostSevere(findings: Finding[]): Severity {
-  return findings.reduce<Severity>(
-    (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
-    'info',
-  );
-}

@@ -9,12 +9,12 @@
  * attribute of marked cells). Every other part keeps its exact bytes.
  */
 import JSZip from 'jszip';
-import type { Finding, Lang, Severity } from '../core/finding';
+import { mostSevere, type Finding, type Lang, type Severity } from '../core/finding';
 import { parseA1 } from '../core/grid';
 import { inspectWorkbookBytes } from './inspect-package';
 import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
 import { MarkStyles, minimalStylesXml } from './mark-styles';
-import { mostSevere, noteText } from './mark-text';
+import { noteText } from './mark-text';
 import {
   fileAt,
   listWorksheetParts,

@@ -5,7 +5,7 @@
  */
 import type { Finding, Severity, TableInfo, WorkbookResult } from '../core/finding';
 import { SEVERITY_ORDER } from '../core/finding';
-import { parseA1 } from '../core/grid';
+import { compareCells } from '../core/grid';
 
 export interface SeverityGroup {
   severity: Severity;
@@ -25,18 +25,8 @@ export function findingKey(f: Finding): string {
   return `${f.sheet}!${f.cell}:${f.rule}`;
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  const pa = parseA1(a.cell);
-  const pb = parseA1(b.cell);
-  if (!pa || !pb) return a.cell.localeCompare(b.cell);
-  return pa.row - pb.row || pa.col - pb.col;
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
+/** Severities, most severe first. */
+const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
 
 export function groupFindings(result: WorkbookResult): FindingGroup[] {
   const buckets = new Map<number | 'none', Finding[]>();
@@ -49,9 +39,8 @@ export function groupFindings(result: WorkbookResult): FindingGroup[] {
   const keys = [...buckets.keys()].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a - b));
   return keys.map((key) => {
     const findings = buckets.get(key)!;
-    const severities = (Object.keys(SEVERITY_ORDER) as Severity[])
-      .sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])
-      .map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity).sort(byPosition) }))
+    const severities = SEVERITIES
+      .map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity).sort((a, b) => compareCells(a.cell, b.cell)) }))
       .filter((g) => g.findings.length > 0);
     return {
       key: key === 'none' ? 'other' : `table-${key}`,

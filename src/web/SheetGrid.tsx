@@ -18,7 +18,7 @@ import {
   cellText,
   layoutSheet,
 } from './grid-layout';
-import { worstSeverity } from './sheet-result';
+import { mostSevere } from '../core/finding';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank strip. */
 const OVERSCAN_ROWS = 12;
@@ -172,7 +172,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
         key={a1}
         role="gridcell"
         data-cell={a1}
-        data-severity={found ? worstSeverity(found) : undefined}
+        data-severity={found ? mostSevere(found) : undefined}
         data-selected={isSelected || undefined}
         aria-selected={isSelected}
         title={found ? noteText(found, lang) : text.length > 12 ? text : undefined}
@@ -183,7 +183,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
           found && styles.marked,
           isSelected && styles.selected,
         )}
-        style={{ ...box, backgroundColor: found ? FILL[worstSeverity(found)] : undefined }}
+        style={{ ...box, backgroundColor: found ? FILL[mostSevere(found)] : undefined }}
         onClick={() => props.onSelectCell(a1)}
       >
         {text}

@@ -23,11 +23,12 @@ import {
 import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
 import { ScoreCheckPane } from '../taskpane/components/ScoreCheckPane';
-import { countBySeverity } from '../taskpane/group-findings';
+import { countBySeverity } from '../core/finding';
 import type { HostFeatures, Validation } from '../taskpane/sheet-host';
 import { noteText } from '../file/mark-text';
 import { SheetGrid } from './SheetGrid';
-import { findingsByCell, markedCopyName, resultForSheet } from './sheet-result';
+import { markedCopyName } from '../file/marked-copy-name';
+import { findingsByCell, resultForSheet } from './sheet-result';
 import { WEB_STRINGS } from './web-strings';
 import type { CheckStage } from './worker-protocol';
 import { CheckWorkerClient } from './worker-client';

@@ -1,6 +1,5 @@
-/** What the page shows of one file: one sheet's share of the engine's answer, and how to name a marked copy. */
-import type { Finding, Severity, WorkbookResult } from '../core/finding';
-import { SEVERITY_ORDER } from '../core/finding';
+/** What the page shows of one file: one sheet's share of the engine's answer, and the findings by cell. */
+import type { Finding, WorkbookResult } from '../core/finding';
 
 /**
  * The findings and tables of one sheet, with `table` indexes renumbered
@@ -30,12 +29,3 @@ export function findingsByCell(findings: readonly Finding[]): Map<string, Findin
   return byCell;
 }
 
-export function worstSeverity(findings: readonly Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), 'info');
-}
-
-/** "自评表.xlsx" → "自评表.checked.xlsx", as the CLI's --annotate names its copies. */
-export function markedCopyName(fileName: string): string {
-  const ext = /\.xlsm$/i.test(fileName) ? '.xlsm' : '.xlsx';
-  return `${fileName.replace(/\.(xlsx|xlsm|xls)$/i, '')}.checked${ext}`;
-}

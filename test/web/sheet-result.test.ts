@@ -2,7 +2,9 @@
 import type { Finding, WorkbookResult } from '../../src/core/finding';
 import { sheetFromValues } from '../../src/core/grid';
 import { cellBox, cellText, layoutSheet, ROW_HEIGHT, textWidth } from '../../src/web/grid-layout';
-import { findingsByCell, markedCopyName, resultForSheet, worstSeverity } from '../../src/web/sheet-result';
+import { mostSevere } from '../../src/core/finding';
+import { markedCopyName } from '../../src/file/marked-copy-name';
+import { findingsByCell, resultForSheet } from '../../src/web/sheet-result';
 
 function finding(sheet: string, cell: string, severity: Finding['severity'], table?: number): Finding {
   return { sheet, cell, rule: 'weight-sum', severity, table, message: { 'zh-CN': cell, 'en-US': cell } };
@@ -38,11 +40,11 @@ describe('resultForSheet', () => {
   });
 });
 
-describe('findingsByCell and worstSeverity', () => {
+describe('findingsByCell and mostSevere', () => {
   it('groups a cell’s findings and names the most severe', () => {
     const byCell = findingsByCell([finding('A', 'D3', 'info'), finding('A', 'D3', 'error'), finding('A', 'E3', 'warning')]);
-    expect(worstSeverity(byCell.get('D3')!)).toBe('error');
-    expect(worstSeverity(byCell.get('E3')!)).toBe('warning');
+    expect(mostSevere(byCell.get('D3')!)).toBe('error');
+    expect(mostSevere(byCell.get('E3')!)).toBe('warning');
   });
 });
 

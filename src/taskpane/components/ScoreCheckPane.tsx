@@ -15,7 +15,7 @@ import type { Finding, Lang } from '../../core/finding';
 import type { Profile } from '../../core/profile';
 import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../sheet-host';
 import { UI_STRINGS } from '../i18n';
-import { countBySeverity } from '../group-findings';
+import { countBySeverity } from '../../core/finding';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
 import { ProfileEditor } from './ProfileEditor';
