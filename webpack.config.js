@@ -1,6 +1,6 @@
 /**
  * Builds the Excel add-in's pages (task pane, ribbon command, help) into
- * dist/addin. The browser page (issue 5) adds itself to PAGES below.
+ * dist/addin; createWebConfig below builds the browser page into dist/web.
  *
  *   webpack --mode production                 → Office.js from Microsoft's CDN (AppSource requires it)
  *   webpack --mode production --env intranet  → Office.js served from our own origin, for networks
@@ -24,13 +24,10 @@ const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_LOCAL_DIR = 'office-js';
 const OUTPUT_DIR = path.resolve(__dirname, 'dist/addin');
 
-/**
- * One HTML page per entry. `officeJs: false` for pages that must make no
- * network request and never run inside Office (the browser page).
- */
+/** One HTML page per entry, each loading Office.js (the browser page has its own config below). */
 const PAGES = [
-  { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html', officeJs: true },
-  { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html', officeJs: true },
+  { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html' },
+  { name: 'commands', entry: './src/commands/commands.ts', template: './src/commands/commands.html' },
 ];
 
 /** Static files copied as they are. */
@@ -133,7 +130,7 @@ function createConfig({ production, intranet, serving, baseUrl }) {
             filename: `${p.name}.html`,
             template: p.template,
             chunks: [p.name],
-            templateParameters: { officeJsUrl: p.officeJs ? officeJsUrl : '' },
+            templateParameters: { officeJsUrl },
           }),
       ),
       new CopyWebpackPlugin({

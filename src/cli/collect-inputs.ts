@@ -18,7 +18,7 @@ const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
 /** Excel/WPS lock files and our own marked copies from an earlier run. */
 const SKIPPED = /^~\$|\.checked(-\d+)?\.(xlsx|xlsm)$/i;
 
-export function isWorkbookInFolder(name: string): boolean {
+function isWorkbookInFolder(name: string): boolean {
   return WORKBOOK_EXT.test(name) && !SKIPPED.test(name);
 }
 

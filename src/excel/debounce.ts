@@ -22,8 +22,4 @@ export class Debouncer {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
-
-  get pending(): boolean {
-    return this.timer !== undefined;
-  }
 }

@@ -3,10 +3,6 @@ import type { Lang } from '../core/finding';
 import { OfficeExcelHost } from './excel-host';
 import { officeIsSetSupported } from './features';
 
-export { OfficeExcelHost, SETTINGS_KEYS } from './excel-host';
-export type { ExcelRun, MarksRecord, OfficeExcelHostOptions } from './excel-host';
-export { detectCapabilities } from './features';
-
 /** The host for the Excel this code runs in; call after Office.onReady. */
 export function createOfficeExcelHost(lang: Lang): OfficeExcelHost {
   return new OfficeExcelHost({

@@ -80,7 +80,7 @@ export function topLeftOf(address: string): string {
  * tile of at most 512 cells can never hold more: ask tile by tile, all in the
  * same round trip. Returns A1 addresses of tiles covering the used range.
  */
-export const MERGE_TILE_CELLS = 512;
+const MERGE_TILE_CELLS = 512;
 
 export function mergeTiles(rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): string[] {
   if (rowCount <= 0 || columnCount <= 0) return [];

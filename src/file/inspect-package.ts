@@ -70,6 +70,11 @@ function looksLikeLegacyExcelText(text: string): boolean {
 const PK_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const PK_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 
+/** The bytes of a file as given by Node (Buffer) or a browser (ArrayBuffer). */
+export function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
 /**
  * Throws UnreadableWorkbookError unless `bytes` are a zip package that holds
  * a spreadsheet and is safe to inflate; returns its directory.

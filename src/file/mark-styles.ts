@@ -5,7 +5,7 @@
  * format are not repainted, and the old format is still there for *Clear*.
  */
 import type { Severity } from '../core/finding';
-import { setAttr } from './xml-text';
+import { findStartTag, setAttr } from './xml-text';
 
 /** Reviewers' colours, as Excel's own "bad" and "neutral" cell styles use. */
 export const MARK_FILL_RGB: Record<Severity, string> = {
@@ -38,15 +38,15 @@ interface Block {
 }
 
 function readBlock(xml: string, p: string, name: string, child: string): Block | undefined {
-  const open = new RegExp(`<${p}${name}(?=[\\s/>])[^>]*>`).exec(xml);
+  const open = findStartTag(xml, `${p}${name}`);
   if (!open) return undefined;
-  if (open[0].endsWith('/>')) return undefined;
+  if (open.tag.endsWith('/>')) return undefined;
   const closeTag = `</${p}${name}>`;
   const close = xml.indexOf(closeTag, open.index);
-  const inner = xml.slice(open.index + open[0].length, close);
+  const inner = xml.slice(open.index + open.tag.length, close);
   // Children do not nest in themselves (<xf> in <cellXfs>, <fill> in <fills>).
   const re = new RegExp(`<${p}${child}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, 'g');
-  return { start: open.index, startTag: open[0], close, children: inner.match(re) ?? [] };
+  return { start: open.index, startTag: open.tag, close, children: inner.match(re) ?? [] };
 }
 
 /** Builds mark formats on demand and writes them into styles.xml at the end. */

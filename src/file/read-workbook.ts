@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, CellRange, CellValue, Sheet, Workbook } from '../core/grid';
 import { displayedNumberText } from './cell-text';
-import { inspectWorkbookBytes } from './inspect-package';
+import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { MAX_SHEET_CELLS, MIN_CELL_XML_BYTES } from './limits';
 import { listWorksheetParts, parseRelationships } from './package-parts';
 import { unreadable, UnreadableWorkbookError } from './unreadable';
@@ -24,10 +24,6 @@ import { REL_TYPE } from './xml-text';
 
 export { UnreadableWorkbookError } from './unreadable';
 export type { UnreadableCode } from './unreadable';
-
-function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
-  return data instanceof Uint8Array ? data : new Uint8Array(data);
-}
 
 /** Counts `<c>` elements without parsing: a bound on what exceljs would allocate. */
 function countCellElements(xml: string): number {

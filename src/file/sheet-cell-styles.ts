@@ -5,7 +5,7 @@
  * the part stays byte-for-byte as it was.
  */
 import { columnName, parseA1, parseRangeA1, rangeToA1 } from '../core/grid';
-import { getAttr, setAttr } from './xml-text';
+import { findStartTag, getAttr, setAttr } from './xml-text';
 
 export interface CellPosition {
   row: number;
@@ -183,9 +183,9 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
 
 /** Keeps `<dimension ref>` covering new cells (Excel tolerates a stale one, other readers may not). */
 function extendDimension(xml: string, p: string, cells: CellPosition[]): string {
-  const dim = new RegExp(`<${p}dimension(?=[\\s/>])[^>]*>`).exec(xml);
+  const dim = findStartTag(xml, `${p}dimension`);
   if (!dim || cells.length === 0) return xml;
-  const range = parseRangeA1(getAttr(dim[0], 'ref') ?? '');
+  const range = parseRangeA1(getAttr(dim.tag, 'ref') ?? '');
   if (!range) return xml;
   const grown = { ...range };
   for (const c of cells) {
@@ -195,6 +195,6 @@ function extendDimension(xml: string, p: string, cells: CellPosition[]): string 
     grown.right = Math.max(grown.right, c.col);
   }
   if (rangeToA1(grown) === rangeToA1(range)) return xml;
-  const tag = setAttr(dim[0], 'ref', rangeToA1(grown));
-  return xml.slice(0, dim.index) + tag + xml.slice(dim.index + dim[0].length);
+  const tag = setAttr(dim.tag, 'ref', rangeToA1(grown));
+  return xml.slice(0, dim.index) + tag + xml.slice(dim.index + dim.tag.length);
 }

@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import { mostSevere, type Finding, type Lang, type Severity } from '../core/finding';
 import { parseA1 } from '../core/grid';
-import { inspectWorkbookBytes } from './inspect-package';
+import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
 import { MarkStyles, minimalStylesXml } from './mark-styles';
 import { noteText } from './mark-text';
@@ -26,7 +26,7 @@ import {
   type Relationship,
 } from './package-parts';
 import { restyleCells, type CellPosition } from './sheet-cell-styles';
-import { escapeXml, NS, prefixFor, REL_TYPE } from './xml-text';
+import { escapeXml, findStartTag, NS, prefixFor, REL_TYPE } from './xml-text';
 
 const CT = {
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
@@ -215,8 +215,8 @@ async function markSheetNotes(
 
   // VML part: the one the sheet's <legacyDrawing> names, or a new one.
   const mainP = prefixFor(sheetXml, NS.main) ?? '';
-  const legacy = new RegExp(`<${mainP}legacyDrawing(?=[\\s/>])[^>]*>`).exec(sheetXml);
-  const legacyId = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy[0])?.[1] : undefined;
+  const legacy = findStartTag(sheetXml, `${mainP}legacyDrawing`);
+  const legacyId = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy.tag)?.[1] : undefined;
   const vmlRel = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
   const vmlPath = vmlRel ? resolveTarget(sheetPath, vmlRel.target) : undefined;
   const existingVml = vmlPath ? await edit.read(vmlPath) : undefined;
@@ -232,7 +232,7 @@ async function markSheetNotes(
     const element = `<${mainP}legacyDrawing ${withR.r}id="${added.id}"/>`;
     if (legacy) {
       // A <legacyDrawing> whose part is missing: point it at the new one.
-      sheetXml = sheetXml.replace(legacy[0], element);
+      sheetXml = sheetXml.replace(legacy.tag, element);
     } else {
       const at = legacyDrawingInsertAt(sheetXml, mainP);
       sheetXml = sheetXml.slice(0, at) + element + sheetXml.slice(at);
@@ -243,10 +243,6 @@ async function markSheetNotes(
   if (relsXml !== undefined) edit.write(relsPath, relsXml);
   edit.write('[Content_Types].xml', contentTypes);
   return sheetXml;
-}
-
-function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
-  return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
 /**
@@ -310,7 +306,3 @@ export async function writeMarkedCopy(
   edit.flush();
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
-
-// Re-exported for tests and the web page, which name fills in their own checks.
-export { MARK_FILL_RGB } from './mark-styles';
-export { NOTE_PREFIX } from './mark-text';

@@ -191,8 +191,8 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
     );
   };
   // Merges that start above the drawn rows but reach into them.
-  for (const [key, m] of layout.mergeAt) {
-    if (m.top < first && m.bottom >= first) drawCell(m.top, Math.floor(key % layout.cols));
+  for (const m of layout.mergeAt.values()) {
+    if (m.top < first && m.bottom >= first) drawCell(m.top, m.left);
   }
   for (let r = first; r <= last; r++) {
     for (let c = 0; c < layout.cols; c++) {

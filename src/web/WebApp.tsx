@@ -243,7 +243,7 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
     setDownloading(true);
     setDownloadError(undefined);
     try {
-      const bytes = await client.current.markedCopy(active.file.name, await active.file.arrayBuffer(), checked.result.findings, lang);
+      const bytes = await client.current.markedCopy(await active.file.arrayBuffer(), checked.result.findings, lang);
       downloadBytes(bytes, markedCopyName(active.file.name));
     } catch (e) {
       console.error(e);

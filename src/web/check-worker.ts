@@ -39,14 +39,13 @@ async function handle(message: ToWorker): Promise<void> {
   const { id } = message;
   try {
     if (message.type === 'check') {
-      const started = Date.now();
       scope.postMessage({ type: 'progress', id, stage: 'reading' });
       const workbook = await readWorkbook(message.bytes, message.fileName);
       const sheets = workbook.sheets.length;
       const result = checkBySheet(workbook, message.profile, (sheet, name) =>
         scope.postMessage({ type: 'progress', id, stage: 'checking', sheet, sheets, name }),
       );
-      scope.postMessage({ type: 'checked', id, workbook, result, ms: Date.now() - started });
+      scope.postMessage({ type: 'checked', id, workbook, result });
     } else {
       const marked = await writeMarkedCopy(message.bytes, message.findings, message.lang);
       const bytes = marked.buffer.slice(marked.byteOffset, marked.byteOffset + marked.byteLength) as ArrayBuffer;
@@ -54,7 +53,7 @@ async function handle(message: ToWorker): Promise<void> {
     }
   } catch (e) {
     if (isUnreadableWorkbookError(e)) {
-      scope.postMessage({ type: 'unreadable', id, code: e.code, reason: e.reason });
+      scope.postMessage({ type: 'unreadable', id, reason: e.reason });
     } else {
       scope.postMessage({ type: 'failed', id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     }

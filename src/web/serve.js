@@ -87,4 +87,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { startServer, fileFor };
+module.exports = { startServer };

@@ -5,7 +5,7 @@ import type { Workbook } from '../core/grid';
 import type { CheckStage, FromWorker, ToWorker } from './worker-protocol';
 
 export type CheckOutcome =
-  | { kind: 'checked'; workbook: Workbook; result: WorkbookResult; ms: number }
+  | { kind: 'checked'; workbook: Workbook; result: WorkbookResult }
   | { kind: 'unreadable'; reason: LocalizedText }
   | { kind: 'failed'; message: string };
 
@@ -52,7 +52,7 @@ export class CheckWorkerClient {
     const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes, profile }, onProgress);
     switch (reply.type) {
       case 'checked':
-        return { kind: 'checked', workbook: reply.workbook, result: reply.result, ms: reply.ms };
+        return { kind: 'checked', workbook: reply.workbook, result: reply.result };
       case 'unreadable':
         return { kind: 'unreadable', reason: reply.reason };
       case 'failed':
@@ -63,8 +63,8 @@ export class CheckWorkerClient {
   }
 
   /** The marked copy's bytes; `bytes` (the original) is handed over to the worker. */
-  async markedCopy(fileName: string, bytes: ArrayBuffer, findings: Finding[], lang: Lang): Promise<ArrayBuffer> {
-    const reply = await this.send({ type: 'mark', id: this.nextId++, fileName, bytes, findings, lang });
+  async markedCopy(bytes: ArrayBuffer, findings: Finding[], lang: Lang): Promise<ArrayBuffer> {
+    const reply = await this.send({ type: 'mark', id: this.nextId++, bytes, findings, lang });
     if (reply.type === 'marked') return reply.bytes;
     if (reply.type === 'unreadable') throw new Error(reply.reason['en-US']);
     throw new Error(reply.type === 'failed' ? reply.message : `unexpected reply ${reply.type}`);

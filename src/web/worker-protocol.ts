@@ -6,20 +6,19 @@
 import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
 import type { Profile } from '../core/profile';
-import type { UnreadableCode } from '../file/unreadable';
 
 export type ToWorker =
   | { type: 'check'; id: number; fileName: string; bytes: ArrayBuffer; profile: Profile }
-  | { type: 'mark'; id: number; fileName: string; bytes: ArrayBuffer; findings: Finding[]; lang: Lang };
+  | { type: 'mark'; id: number; bytes: ArrayBuffer; findings: Finding[]; lang: Lang };
 
 /** Where a check is: reading the package, then checking sheet `sheet` of `sheets`. */
 export type CheckStage = { stage: 'reading' } | { stage: 'checking'; sheet: number; sheets: number; name: string };
 
 export type FromWorker =
   | ({ type: 'progress'; id: number } & CheckStage)
-  | { type: 'checked'; id: number; workbook: Workbook; result: WorkbookResult; ms: number }
+  | { type: 'checked'; id: number; workbook: Workbook; result: WorkbookResult }
   | { type: 'marked'; id: number; bytes: ArrayBuffer }
   /** The adapter's own reason: the file is not a readable .xlsx. */
-  | { type: 'unreadable'; id: number; code: UnreadableCode; reason: LocalizedText }
+  | { type: 'unreadable'; id: number; reason: LocalizedText }
   /** Anything else that went wrong (a bug): `message` is for the console. */
   | { type: 'failed'; id: number; message: string };
