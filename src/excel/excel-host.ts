@@ -49,14 +49,29 @@ export interface OfficeExcelHostOptions {
 /** How long a cell we wrote stays "ours" for change events that lack triggerSource (before ExcelApi 1.14). */
 const OWN_WRITE_WINDOW_MS = 5000;
 
+/** ScoreCheck's own marks on one sheet, recognised by their formula or note prefix. */
+interface OwnMarks {
+  formats: Excel.ConditionalFormat[];
+  notes: Excel.Note[];
+  comments: Excel.Comment[];
+}
+
+function markCount(own: OwnMarks): number {
+  return own.formats.length + own.notes.length + own.comments.length;
+}
+
+function queueDeleteMarks(own: OwnMarks): void {
+  for (const cf of own.formats) cf.delete();
+  for (const n of own.notes) n.delete();
+  for (const c of own.comments) c.delete();
+}
+
 interface Snapshot {
   worksheet: Excel.Worksheet;
   sheetId: string;
   sheet: Sheet;
   isProtected: boolean;
-  ourFormats: Excel.ConditionalFormat[];
-  ourNotes: Excel.Note[];
-  ourComments: Excel.Comment[];
+  own: OwnMarks;
   /** Cells holding the user's own note or comment: ScoreCheck adds only a fill there. */
   annotatedCells: Set<string>;
   record: MarksRecord;
@@ -135,7 +150,7 @@ export class OfficeExcelHost implements SheetHost {
         const result = check(snap.sheet);
         const name = snap.sheet.name;
         const findings = result.findings.filter((f) => f.sheet === name);
-        const hadMarks = snap.ourFormats.length + snap.ourNotes.length + snap.ourComments.length > 0;
+        const hadMarks = markCount(snap.own) > 0;
         if (this.features.marks === 'none' || (findings.length === 0 && !hadMarks)) {
           return { sheet: name, result, marked: 0 };
         }
@@ -182,16 +197,10 @@ export class OfficeExcelHost implements SheetHost {
           isProtected: p.protection?.protected === true,
           ...this.ownMarksOf(p),
         }));
-        const blocked = toClear.find(
-          (s) => s.isProtected && s.formats.length + s.notes.length + s.comments.length > 0,
-        );
+        const blocked = toClear.find((s) => s.isProtected && markCount(s) > 0);
         // All or nothing: one protected sheet with marks stops the whole Clear.
         if (blocked) throw new HostError('protected', 'marks on a protected sheet', blocked.ws.name);
-        for (const s of toClear) {
-          for (const cf of s.formats) cf.delete();
-          for (const n of s.notes) n.delete();
-          for (const c of s.comments) c.delete();
-        }
+        for (const s of toClear) queueDeleteMarks(s);
         if (this.features.settings) context.workbook.settings.add(SETTINGS_KEYS.marks, JSON.stringify(EMPTY_RECORD));
         await context.sync();
       });
@@ -404,9 +413,7 @@ export class OfficeExcelHost implements SheetHost {
       sheetId: ws.id,
       sheet: gridFromUsedRange(ws.name, data, [...merges.values()]),
       isProtected: f.api12 && ws.protection.protected,
-      ourFormats: own.formats,
-      ourNotes: own.notes,
-      ourComments: own.comments,
+      own,
       annotatedCells: new Set(locations.map((l) => topLeftOf(l.address))),
       record: parseRecord(record && !record.isNullObject ? record.value : undefined),
     };
@@ -429,7 +436,7 @@ export class OfficeExcelHost implements SheetHost {
     formats?: Excel.ConditionalFormatCollection;
     notes?: Excel.NoteCollection;
     comments?: Excel.CommentCollection;
-  }) {
+  }): OwnMarks {
     return {
       formats: (loaded.formats?.items ?? []).filter(
         (cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula),
@@ -454,9 +461,7 @@ export class OfficeExcelHost implements SheetHost {
       if (plan.length > 0) record.sheets.push({ id: snap.sheetId, name: snap.sheet.name, cells: plan.map((m) => m.cell) });
       context.workbook.settings.add(SETTINGS_KEYS.marks, JSON.stringify(record));
     }
-    for (const cf of snap.ourFormats) cf.delete();
-    for (const note of snap.ourNotes) note.delete();
-    for (const comment of snap.ourComments) comment.delete();
+    queueDeleteMarks(snap.own);
 
     for (const mark of plan) {
       const range = ws.getRange(mark.cell);
@@ -476,7 +481,7 @@ export class OfficeExcelHost implements SheetHost {
   private rememberOwnWrite(cell: string): void {
     // With triggerSource Excel says who wrote; a remembered cell would only hide the user's next edit.
     if (this.features.triggerSource) return;
-    this.ownWrites.set(cell.replace(/\$/g, '').toUpperCase(), Date.now() + OWN_WRITE_WINDOW_MS);
+    this.ownWrites.set(topLeftOf(cell), Date.now() + OWN_WRITE_WINDOW_MS);
   }
 
   private isOwnWrite(args: Excel.WorksheetChangedEventArgs): boolean {
