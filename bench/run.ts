@@ -12,6 +12,8 @@ import ExcelJS from 'exceljs';
 import { checkSheet, checkWorkbook } from '../src/core/engine';
 import type { Sheet } from '../src/core/grid';
 import { readWorkbook } from '../src/file/read-workbook';
+import { writeMarkedCopy } from '../src/file/write-marked-copy';
+import type { Finding } from '../src/core/finding';
 import { OfficeExcelHost } from '../src/excel/excel-host';
 import { FakeExcel, measureValidationSyncs, type FakeCell, type FakeScalar } from '../test/excel/fake-excel';
 import { copySheet, largeSheet, overallForm } from './sheets';
@@ -80,6 +82,19 @@ async function parseVsEngine(label: string, sheet: Sheet): Promise<{ parse: numb
   const engine = timeMs(() => checkWorkbook(workbook));
   log(`${label} (${(bytes.length / 1024).toFixed(0)} KiB): exceljs load ${round(parse)} ms, readWorkbook ${round(read)} ms, engine ${round(engine)} ms → engine/parse ${round(engine / parse, 3)}`);
   return { parse, read, engine };
+}
+
+/** Not a target of its own: writing the marked copy of a large sheet, one mark every ten rows. */
+async function markedCopyTime(sheet: Sheet): Promise<void> {
+  const bytes = await xlsxOf(sheet);
+  const findings: Finding[] = [];
+  for (let r = 5; r < sheet.rows.length; r += 10) findings.push(finding(sheet.name, `D${r}`));
+  const ms = await timeMsAsync(() => writeMarkedCopy(bytes, findings, 'zh-CN'), 5, 1);
+  log(`marked copy of the ${sheet.rows.length}-row sheet with ${findings.length} marks (median of 5): ${round(ms)} ms`);
+}
+
+function finding(sheet: string, cell: string): Finding {
+  return { sheet, cell, rule: 'rate', severity: 'error', message: { 'zh-CN': '应为 1', 'en-US': 'should be 1' } };
 }
 
 function cliWallTime(runs: number): { seconds: number; files: number } {
@@ -154,6 +169,7 @@ async function main(): Promise<void> {
   const small = await parseVsEngine('300-row form file', form300);
   const large = await parseVsEngine('5,000-row sheet file', rows5k);
   const engine_to_parse_ratio = Math.max(small.engine / small.parse, large.engine / large.parse);
+  await markedCopyTime(rows20k);
 
   const cli = cliWallTime(RUNS);
   log(`CLI, ${cli.files} workbooks in one process (median of ${RUNS} spawns): ${round(cli.seconds)} s`);

@@ -93,7 +93,7 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
   const colStyles = readColumnStyles(xml.slice(0, sheetData.start), p);
   const dataEnd = sheetData.end - `</${p}sheetData>`.length;
 
-  // Edits are collected as (position, removeLength, insert) and applied from the end.
+  // Edits are collected as (position, removeLength, insert) and applied in one pass at the end.
   const edits: { at: number; remove: number; insert: string; order?: number }[] = [];
   const touched: CellPosition[] = [];
   const done = new Set<number>();
@@ -115,13 +115,17 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
     return `<${p}row r="${row + 1}">${cols.map((c) => newCell(row, c, columnStyleAt(c))).join('')}</${p}row>`;
   };
 
+  const wantedRows = [...wanted.keys()].sort((a, b) => a - b);
+  let nextWanted = 0; // wantedRows before this index are written or found in the sheet
   let rowIndex = -1;
   let pos = sheetData.tagEnd;
   for (let row = nextElement(xml, `${p}row`, pos, dataEnd); row; row = nextElement(xml, `${p}row`, pos, dataEnd)) {
     const r = getAttr(row.tag, 'r');
     const thisRow = r ? Number(r) - 1 : rowIndex + 1;
     // Rows the sheet lacks, that sort before this one, go right here.
-    for (const missing of [...wanted.keys()].filter((k) => k < thisRow && !done.has(k)).sort((a, b) => a - b)) {
+    for (; nextWanted < wantedRows.length && wantedRows[nextWanted] < thisRow; nextWanted++) {
+      const missing = wantedRows[nextWanted];
+      if (done.has(missing)) continue;
       edits.push({ at: row.start, remove: 0, insert: newRow(missing) });
       done.add(missing);
     }
@@ -169,16 +173,22 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
       edits.push(...rowEdits);
     }
   }
-  const trailing = [...wanted.keys()].filter((k) => !done.has(k)).sort((a, b) => a - b);
+  const trailing = wantedRows.filter((k) => !done.has(k));
   if (trailing.length > 0) edits.push({ at: dataEnd, remove: 0, insert: trailing.map(newRow).join('') });
 
-  // Applied from the end so earlier positions stay valid. At one position the
-  // replacement goes first, then the insertions in reverse, so that they end
-  // up before the replaced tag and in the order they were pushed.
+  // One pass from the start: re-slicing the whole sheet per edit was
+  // quadratic in marked cells. At one position the insertions come first, in
+  // the order they were pushed, then the replaced tag's new text.
   edits.forEach((e, i) => (e.order = i));
-  edits.sort((a, b) => b.at - a.at || b.remove - a.remove || b.order! - a.order!);
-  for (const e of edits) xml = xml.slice(0, e.at) + e.insert + xml.slice(e.at + e.remove);
-  return extendDimension(xml, p, touched);
+  edits.sort((a, b) => a.at - b.at || a.remove - b.remove || a.order! - b.order!);
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const e of edits) {
+    pieces.push(xml.slice(copied, e.at), e.insert);
+    copied = e.at + e.remove;
+  }
+  pieces.push(xml.slice(copied));
+  return extendDimension(pieces.join(''), p, touched);
 }
 
 /** Keeps `<dimension ref>` covering new cells (Excel tolerates a stale one, other readers may not). */
