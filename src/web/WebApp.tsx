@@ -20,7 +20,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
+import type { Finding, Lang, LocalizedText, Severity, WorkbookResult } from '../core/finding';
 import type { Workbook } from '../core/grid';
 import { ScoreCheckPane } from '../taskpane/components/ScoreCheckPane';
 import { countBySeverity } from '../core/finding';
@@ -253,14 +253,13 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
     }
   }, [active, checked, lang, w]);
 
-  const fileStatus = (f: OpenFile): string => {
+  const fileStatus = (f: OpenFile, counts: Record<Severity, number> | undefined): string => {
     switch (f.state.status) {
       case 'checking':
         return '…';
-      case 'checked': {
-        const c = countBySeverity(f.state.result.findings);
-        return f.state.result.findings.length === 0 ? w.clean : w.fileSummary(c);
-      }
+      case 'checked':
+        // The list counts each checked file's findings once and passes them in.
+        return f.state.result.findings.length === 0 ? w.clean : w.fileSummary(counts!);
       case 'unreadable':
         return w.unreadableTitle;
       case 'failed':
@@ -311,7 +310,8 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
         <nav aria-label={w.files}>
           <ul className={styles.fileList}>
             {files.map((f) => {
-              const errors = f.state.status === 'checked' ? countBySeverity(f.state.result.findings).error : undefined;
+              const counts = f.state.status === 'checked' ? countBySeverity(f.state.result.findings) : undefined;
+              const errors = counts?.error;
               return (
                 <li key={f.key}>
                   <button
@@ -329,7 +329,7 @@ export function WebApp({ initialLang }: { initialLang: Lang }): React.JSX.Elemen
                     }}
                   >
                     <span className={styles.fileName}>{f.file.name}</span>
-                    <span className={styles.fileStatus}>{fileStatus(f)}</span>
+                    <span className={styles.fileStatus}>{fileStatus(f, counts)}</span>
                     {errors !== undefined && errors > 0 && <CounterBadge count={errors} color="danger" size="small" />}
                   </button>
                 </li>

@@ -48,7 +48,8 @@ export interface FindingListProps {
 export function FindingList(props: FindingListProps): React.JSX.Element {
   const { strings: t, lang } = props;
   const styles = useStyles();
-  const groups = groupFindings(props.result);
+  // Not on every render: a busy flag or a notice changes nothing here.
+  const groups = React.useMemo(() => groupFindings(props.result), [props.result]);
   return (
     <div>
       {groups.map((group) => {
