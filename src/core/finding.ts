@@ -70,6 +70,17 @@ export interface WorkbookResult {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * The fill a marked cell gets, the same in Excel, the marked copy and the
+ * browser page: Office's own red, amber and blue for bad, neutral and info,
+ * which readers of either language recognise.
+ */
+export const MARK_FILL: Record<Severity, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

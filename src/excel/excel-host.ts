@@ -10,12 +10,12 @@
 import type { Profile } from '../core/profile';
 import type { CellRange, Sheet } from '../core/grid';
 import { MAX_SHEET_CELLS, rangeToA1 } from '../core/grid';
-import type { Finding, Lang, WorkbookResult } from '../core/finding';
+import { MARK_FILL, type Finding, type Lang, type WorkbookResult } from '../core/finding';
 import type { AppliedFix, SheetHost, Unsubscribe, Validation } from '../taskpane/sheet-host';
 import { HostError } from '../taskpane/sheet-host';
 import { Debouncer } from './debounce';
 import { detectCapabilities, type ExcelCapabilities, type IsSetSupported } from './features';
-import { isMarkFormula, isMarkNote, MARK_FILL, markFormula, planMarks } from './mark-plan';
+import { isMarkFormula, isMarkNote, markFormula, planMarks } from './mark-plan';
 import { gridFromUsedRange, mergesFromAddress, mergeTiles, topLeftOf, type UsedRangeData } from './range-to-grid';
 
 /** `Excel.run`, injected so tests can hand in the double. */

@@ -33,13 +33,6 @@ export function isMarkNote(content: string | undefined | null): boolean {
   return typeof content === 'string' && content.startsWith(NOTE_PREFIX);
 }
 
-/** Fills a reader of either language recognises: red, amber, blue (Office's own palette for bad/neutral/info). */
-export const MARK_FILL: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#DDEBF7',
-};
-
 export interface PlannedMark {
   /** A1, no `$`. */
   cell: string;

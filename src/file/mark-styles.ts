@@ -4,15 +4,13 @@
  * alignment, protection all kept) with a mark fill: cells that shared the old
  * format are not repainted, and the old format is still there for *Clear*.
  */
-import type { Severity } from '../core/finding';
+import { MARK_FILL, type Severity } from '../core/finding';
 import { findStartTag, setAttr } from './xml-text';
 
-/** Reviewers' colours, as Excel's own "bad" and "neutral" cell styles use. */
-export const MARK_FILL_RGB: Record<Severity, string> = {
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFDDEBF7',
-};
+/** The mark fills (core/finding.ts) as the ARGB that styles.xml writes: `#FFC7CE` → `FFFFC7CE`. */
+export const MARK_FILL_RGB = Object.fromEntries(
+  (Object.keys(MARK_FILL) as Severity[]).map((s) => [s, `FF${MARK_FILL[s].slice(1)}`]),
+) as Record<Severity, string>;
 
 const MINIMAL_STYLES = (p: string, ns: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

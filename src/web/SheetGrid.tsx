@@ -5,10 +5,9 @@
  */
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Finding, Lang, Severity } from '../core/finding';
+import type { Finding, Lang } from '../core/finding';
 import type { Sheet } from '../core/grid';
 import { columnName, parseA1, toA1 } from '../core/grid';
-import { MARK_FILL_RGB } from '../file/mark-styles';
 import { noteText } from '../file/mark-text';
 import {
   HEADER_HEIGHT,
@@ -18,16 +17,10 @@ import {
   cellText,
   layoutSheet,
 } from './grid-layout';
-import { mostSevere } from '../core/finding';
+import { MARK_FILL, mostSevere } from '../core/finding';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank strip. */
 const OVERSCAN_ROWS = 12;
-
-const FILL: Record<Severity, string> = {
-  error: `#${MARK_FILL_RGB.error.slice(2)}`,
-  warning: `#${MARK_FILL_RGB.warning.slice(2)}`,
-  info: `#${MARK_FILL_RGB.info.slice(2)}`,
-};
 
 const useStyles = makeStyles({
   scroller: {
@@ -183,7 +176,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
           found && styles.marked,
           isSelected && styles.selected,
         )}
-        style={{ ...box, backgroundColor: found ? FILL[mostSevere(found)] : undefined }}
+        style={{ ...box, backgroundColor: found ? MARK_FILL[mostSevere(found)] : undefined }}
         onClick={() => props.onSelectCell(a1)}
       >
         {text}
