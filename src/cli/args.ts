@@ -2,7 +2,7 @@
  * The command line, parsed by hand: one command, four options. A parser
  * library would be the biggest dependency of the CLI for no gain.
  */
-import type { Lang } from '../core/finding';
+import type { Lang } from '../core';
 
 export interface CheckCommand {
   kind: 'check';

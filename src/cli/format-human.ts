@@ -2,8 +2,8 @@
  * The report people read in a terminal: by file, then table, then severity,
  * one line per finding — `  D13  weight-sum  error  <message> (expected 16)`.
  */
-import { countBySeverity, SEVERITY_ORDER, type Finding, type Lang } from '../core/finding';
-import { compareCells } from '../core/grid';
+import { countBySeverity, SEVERITY_ORDER, type Finding, type Lang } from '../core';
+import { compareCells } from '../core';
 import type { CheckedFile, FileOutcome } from './outcome';
 
 const TEXT = {

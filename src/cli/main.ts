@@ -5,11 +5,11 @@
  */
 import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
-import { checkWorkbook } from '../core/engine';
-import type { Lang, LocalizedText } from '../core/finding';
-import type { Workbook } from '../core/grid';
-import { ProfileError, resolveProfile, type Profile } from '../core/profile';
-import { buildReport, reportFile, unreadableFile } from '../core/report';
+import { checkWorkbook } from '../core';
+import type { Lang, LocalizedText } from '../core';
+import type { Workbook } from '../core';
+import { ProfileError, resolveProfile, type Profile } from '../core';
+import { buildReport, reportFile, unreadableFile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
 import { isUnreadableWorkbookError, unreadable } from '../file/unreadable';
 import { writeMarkedCopy } from '../file/write-marked-copy';

@@ -1,5 +1,5 @@
 /** What checking one file came to, and the exit status all files add up to. */
-import type { LocalizedText, WorkbookResult } from '../core/finding';
+import type { LocalizedText, WorkbookResult } from '../core';
 
 export interface CheckedFile {
   file: string;

@@ -3,7 +3,7 @@
  * it without opening the pane. Function commands have no UI of their own, so
  * the marks (and the pane, when opened) are the answer.
  */
-import { checkSheet } from '../core/engine';
+import { checkSheet } from '../core';
 import { createOfficeExcelHost } from '../excel';
 import { pickLang } from '../taskpane/i18n';
 

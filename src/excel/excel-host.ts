@@ -7,10 +7,10 @@
  * Round trips (`context.sync`) are the cost that matters in Excel on the web:
  * a validation reads in two at most and writes every mark in one, at any size.
  */
-import type { Profile } from '../core/profile';
-import type { CellRange, Sheet } from '../core/grid';
-import { MAX_SHEET_CELLS, rangeToA1 } from '../core/grid';
-import { MARK_FILL, type Finding, type Lang, type WorkbookResult } from '../core/finding';
+import type { Profile } from '../core';
+import type { CellRange, Sheet } from '../core';
+import { MAX_SHEET_CELLS, rangeToA1 } from '../core';
+import { MARK_FILL, type Finding, type Lang, type WorkbookResult } from '../core';
 import type { AppliedFix, SheetHost, Unsubscribe, Validation } from '../taskpane/sheet-host';
 import { HostError } from '../taskpane/sheet-host';
 import { Debouncer } from './debounce';

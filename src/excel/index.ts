@@ -1,5 +1,5 @@
 /** The Excel adapter as the pane and the ribbon command use it. */
-import type { Lang } from '../core/finding';
+import type { Lang } from '../core';
 import { OfficeExcelHost } from './excel-host';
 import { officeIsSetSupported } from './features';
 

@@ -3,9 +3,9 @@
  * per cell (several findings on a cell share it), its fill, its note text, and
  * how a later run recognises its own marks.
  */
-import type { Finding, Lang, Severity } from '../core/finding';
-import { SEVERITY_ORDER } from '../core/finding';
-import { compareCells, parseA1, toA1 } from '../core/grid';
+import type { Finding, Lang, Severity } from '../core';
+import { SEVERITY_ORDER } from '../core';
+import { compareCells, parseA1, toA1 } from '../core';
 
 /**
  * Every note or comment ScoreCheck writes starts with this, so Clear can tell

@@ -2,8 +2,8 @@
  * Turns what Office.js returns for a used range (parallel 2-D arrays) into the
  * engine's grid. Pure, so it is tested without Excel.
  */
-import type { Cell, CellRange, CellValue, Sheet } from '../core/grid';
-import { parseRangeA1, rangeToA1 } from '../core/grid';
+import type { Cell, CellRange, CellValue, Sheet } from '../core';
+import { parseRangeA1, rangeToA1 } from '../core';
 
 type Scalar = string | number | boolean | null;
 

@@ -27,7 +27,7 @@ export const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
  * Cells in one worksheet (here `<c>` elements, styled blanks included): the
  * same limit the Excel add-in applies to a used range (core/grid.ts).
  */
-export { MAX_SHEET_CELLS } from '../core/grid';
+export { MAX_SHEET_CELLS } from '../core';
 
 /**
  * The shortest a `<c>` element can be (`<c r="A1"/>`): a sheet part smaller

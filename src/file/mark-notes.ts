@@ -4,7 +4,7 @@
  * VML drawing. A user's own note is never replaced: our text is appended
  * below it as a new run, and its box is made taller to show it.
  */
-import { toA1 } from '../core/grid';
+import { toA1 } from '../core';
 import { escapeXml, getAttr, prefixFor, NS } from './xml-text';
 
 export interface NoteRequest {

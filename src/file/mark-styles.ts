@@ -4,7 +4,7 @@
  * alignment, protection all kept) with a mark fill: cells that shared the old
  * format are not repainted, and the old format is still there for *Clear*.
  */
-import { MARK_FILL, type Severity } from '../core/finding';
+import { MARK_FILL, type Severity } from '../core';
 import { findStartTag, setAttr } from './xml-text';
 
 /** The mark fills (core/finding.ts) as the ARGB that styles.xml writes: `#FFC7CE` → `FFFFC7CE`. */

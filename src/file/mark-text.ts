@@ -1,6 +1,6 @@
 /** What a reviewer reads in a marked cell's note. */
-import type { Finding, Lang, Severity } from '../core/finding';
-import { SEVERITY_ORDER } from '../core/finding';
+import type { Finding, Lang, Severity } from '../core';
+import { SEVERITY_ORDER } from '../core';
 
 export const NOTE_PREFIX = 'ScoreCheck:';
 

@@ -13,7 +13,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Cell, CellRange, CellValue, Sheet, Workbook } from '../core/grid';
+import type { Cell, CellRange, CellValue, Sheet, Workbook } from '../core';
 import { displayedNumberText } from './cell-text';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { MAX_SHEET_CELLS, MIN_CELL_XML_BYTES } from './limits';

@@ -4,7 +4,7 @@
  * its proper place when the sheet XML has none there yet. Everything else in
  * the part stays byte-for-byte as it was.
  */
-import { columnName, parseA1, parseRangeA1, rangeToA1 } from '../core/grid';
+import { columnName, parseA1, parseRangeA1, rangeToA1 } from '../core';
 import { findStartTag, getAttr, setAttr } from './xml-text';
 
 export interface CellPosition {

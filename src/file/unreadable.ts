@@ -3,7 +3,7 @@
  * understands (zh-CN first), naming the file. The `code` is for programs:
  * the CLI turns any of these into exit status 2 and a one-line reason.
  */
-import type { LocalizedText } from '../core/finding';
+import type { LocalizedText } from '../core';
 
 export type UnreadableCode =
   | 'missing'

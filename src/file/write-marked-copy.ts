@@ -9,8 +9,8 @@
  * attribute of marked cells). Every other part keeps its exact bytes.
  */
 import JSZip from 'jszip';
-import { mostSevere, type Finding, type Lang, type Severity } from '../core/finding';
-import { parseA1 } from '../core/grid';
+import { mostSevere, type Finding, type Lang, type Severity } from '../core';
+import { parseA1 } from '../core';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
 import { MarkStyles, minimalStylesXml } from './mark-styles';

@@ -1,8 +1,8 @@
 /** The pane as a running app: a host and the engine, wired to the presentational pane. */
 import * as React from 'react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Lang } from '../core/finding';
-import { checkSheet } from '../core/engine';
+import type { Lang } from '../core';
+import { checkSheet } from '../core';
 import type { SheetHost } from './sheet-host';
 import { ScoreCheckPane } from './components/ScoreCheckPane';
 import { usePaneController, type Check } from './use-pane-controller';

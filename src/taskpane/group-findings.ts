@@ -3,9 +3,9 @@
  * order), then severity, then position on the sheet. No judgement here: the
  * engine decided what is wrong.
  */
-import type { Finding, Severity, TableInfo, WorkbookResult } from '../core/finding';
-import { SEVERITY_ORDER } from '../core/finding';
-import { compareCells } from '../core/grid';
+import type { Finding, Severity, TableInfo, WorkbookResult } from '../core';
+import { SEVERITY_ORDER } from '../core';
+import { compareCells } from '../core';
 
 export interface SeverityGroup {
   severity: Severity;

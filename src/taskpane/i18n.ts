@@ -2,7 +2,7 @@
  * The pane's own words, Chinese first. Finding messages are not here: they
  * come from the engine already in both languages.
  */
-import type { Lang, Severity, TableKind } from '../core/finding';
+import type { Lang, Severity, TableKind } from '../core';
 import type { HostErrorCode } from './sheet-host';
 
 /** Office's display language ("zh-CN", "zh-TW", "en-US", "fr-FR"…) → the pane's language. */

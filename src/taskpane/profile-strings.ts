@@ -1,6 +1,6 @@
 /** The profile editor's words (SPEC §4 profiles), Chinese first. */
-import type { Lang } from '../core/finding';
-import type { CapPolicy, ReverseScoring } from '../core/profile';
+import type { Lang } from '../core';
+import type { CapPolicy, ReverseScoring } from '../core';
 
 export interface ProfileStrings {
   heading: string;

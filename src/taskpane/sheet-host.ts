@@ -3,9 +3,9 @@
  * with Office.js (src/excel); the browser page implements it over a parsed
  * .xlsx file. The pane's components never call Office themselves.
  */
-import type { Sheet } from '../core/grid';
-import type { Finding, WorkbookResult } from '../core/finding';
-import type { Profile } from '../core/profile';
+import type { Sheet } from '../core';
+import type { Finding, WorkbookResult } from '../core';
+import type { Profile } from '../core';
 
 /** How wrong cells are marked in this host, from richest to none (pane only). */
 export type MarkStyle = 'fill+note' | 'fill+comment' | 'fill' | 'none';

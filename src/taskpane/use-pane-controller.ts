@@ -3,9 +3,9 @@
  * call here either: Excel's host and the browser page's host plug in alike.
  */
 import * as React from 'react';
-import type { Finding, Lang, WorkbookResult } from '../core/finding';
-import type { Sheet } from '../core/grid';
-import { DEFAULT_PROFILE, resolveProfile, type Profile } from '../core/profile';
+import type { Finding, Lang, WorkbookResult } from '../core';
+import type { Sheet } from '../core';
+import { DEFAULT_PROFILE, resolveProfile, type Profile } from '../core';
 import type { AppliedFix, SheetHost, Unsubscribe, Validation } from './sheet-host';
 import { HostError } from './sheet-host';
 import type { ScoreCheckPaneProps } from './components/ScoreCheckPane';

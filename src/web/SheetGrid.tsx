@@ -5,9 +5,9 @@
  */
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Finding, Lang } from '../core/finding';
-import type { Sheet } from '../core/grid';
-import { columnName, parseA1, toA1 } from '../core/grid';
+import type { Finding, Lang } from '../core';
+import type { Sheet } from '../core';
+import { columnName, parseA1, toA1 } from '../core';
 import { noteText } from '../file/mark-text';
 import {
   HEADER_HEIGHT,
@@ -17,7 +17,7 @@ import {
   cellText,
   layoutSheet,
 } from './grid-layout';
-import { MARK_FILL, mostSevere } from '../core/finding';
+import { MARK_FILL, mostSevere } from '../core';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank strip. */
 const OVERSCAN_ROWS = 12;

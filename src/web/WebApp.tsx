@@ -4,7 +4,7 @@
  * the marked copy. Files are read with the File API and checked in a worker;
  * nothing leaves the machine.
  */
-import { DEFAULT_PROFILE, type Profile } from '../core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../core';
 import * as React from 'react';
 import {
   Button,
@@ -20,10 +20,10 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Lang, LocalizedText, Severity, WorkbookResult } from '../core/finding';
-import type { Workbook } from '../core/grid';
+import type { Finding, Lang, LocalizedText, Severity, WorkbookResult } from '../core';
+import type { Workbook } from '../core';
 import { ScoreCheckPane } from '../taskpane/components/ScoreCheckPane';
-import { countBySeverity } from '../core/finding';
+import { countBySeverity } from '../core';
 import type { HostFeatures, Validation } from '../taskpane/sheet-host';
 import { noteText } from '../file/mark-text';
 import { SheetGrid } from './SheetGrid';

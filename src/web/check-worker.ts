@@ -3,10 +3,10 @@
  * copy, with the same adapter and engine as the command line. Nothing here
  * touches the network: the bytes come from the page and go back to it.
  */
-import { checkWorkbook } from '../core/engine';
-import type { WorkbookResult } from '../core/finding';
-import type { Workbook } from '../core/grid';
-import type { Profile } from '../core/profile';
+import { checkWorkbook } from '../core';
+import type { WorkbookResult } from '../core';
+import type { Workbook } from '../core';
+import type { Profile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
 import { isUnreadableWorkbookError } from '../file/unreadable';
 import { writeMarkedCopy } from '../file/write-marked-copy';

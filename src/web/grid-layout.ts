@@ -3,8 +3,8 @@
  * widths guessed from the text (Chinese characters count double), merges as
  * one box over the cells they cover. Pure, so it can be tested without a DOM.
  */
-import type { Cell, CellRange, Sheet } from '../core/grid';
-import { colCount, isCellError, rowCount } from '../core/grid';
+import type { Cell, CellRange, Sheet } from '../core';
+import { colCount, isCellError, rowCount } from '../core';
 
 export const ROW_HEIGHT = 26;
 export const HEADER_HEIGHT = 24;

@@ -1,5 +1,5 @@
 /** What the page shows of one file: one sheet's share of the engine's answer, and the findings by cell. */
-import type { Finding, WorkbookResult } from '../core/finding';
+import type { Finding, WorkbookResult } from '../core';
 
 /**
  * The findings and tables of one sheet, with `table` indexes renumbered

@@ -2,7 +2,7 @@
  * The browser page's own words (the pane's come from src/taskpane/i18n.ts,
  * findings' from the engine). Chinese first.
  */
-import type { Lang, Severity } from '../core/finding';
+import type { Lang, Severity } from '../core';
 
 export interface WebStrings {
   pageTitle: string;

@@ -1,7 +1,7 @@
 /** The page's side of the worker: one promise per request, progress by callback. */
-import type { Profile } from '../core/profile';
-import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
-import type { Workbook } from '../core/grid';
+import type { Profile } from '../core';
+import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core';
+import type { Workbook } from '../core';
 import type { CheckStage, FromWorker, ToWorker } from './worker-protocol';
 
 export type CheckOutcome =

@@ -3,9 +3,9 @@
  * heavy work (unzip, parse, check, write the marked copy) so a large workbook
  * never freezes the page; the page only draws.
  */
-import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core/finding';
-import type { Workbook } from '../core/grid';
-import type { Profile } from '../core/profile';
+import type { Finding, Lang, LocalizedText, WorkbookResult } from '../core';
+import type { Workbook } from '../core';
+import type { Profile } from '../core';
 
 export type ToWorker =
   | { type: 'check'; id: number; fileName: string; bytes: ArrayBuffer; profile: Profile }

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding, Lang, Severity, WorkbookResult } from '../../core/finding';
+import type { Finding, Lang, Severity, WorkbookResult } from '../../core';
 import type { AppliedFix } from '../sheet-host';
 import type { UiStrings } from '../i18n';
 import { findingKey, groupFindings } from '../group-findings';

@@ -16,8 +16,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Lang } from '../../core/finding';
-import { DEFAULT_PROFILE, type CapPolicy, type Profile, type ReverseScoring } from '../../core/profile';
+import type { Lang } from '../../core';
+import { DEFAULT_PROFILE, type CapPolicy, type Profile, type ReverseScoring } from '../../core';
 import { PROFILE_STRINGS } from '../profile-strings';
 
 const useStyles = makeStyles({

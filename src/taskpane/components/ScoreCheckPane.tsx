@@ -11,11 +11,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Lang } from '../../core/finding';
-import type { Profile } from '../../core/profile';
+import type { Finding, Lang } from '../../core';
+import type { Profile } from '../../core';
 import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../sheet-host';
 import { UI_STRINGS } from '../i18n';
-import { countBySeverity } from '../../core/finding';
+import { countBySeverity } from '../../core';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
 import { ProfileEditor } from './ProfileEditor';

@@ -1,0 +1,10 @@
+/**
+ * The engine's public face: adapters (file, excel, taskpane, web, cli,
+ * commands) import from here and nowhere deeper, so the core can be
+ * rearranged without touching them.
+ */
+export * from './engine';
+export * from './finding';
+export * from './grid';
+export * from './profile';
+export * from './report';
