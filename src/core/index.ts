@@ -8,3 +8,4 @@ export * from './finding';
 export * from './grid';
 export * from './profile';
 export * from './report';
+export * from './note-text';

@@ -4,14 +4,7 @@
  * how a later run recognises its own marks.
  */
 import type { Finding, Lang, Severity } from '../core';
-import { SEVERITY_ORDER } from '../core';
-import { compareCells, parseA1, toA1 } from '../core';
-
-/**
- * Every note or comment ScoreCheck writes starts with this, so Clear can tell
- * them from the user's own without relying on stored ids alone.
- */
-export const NOTE_PREFIX = '[ScoreCheck]';
+import { compareCells, hasNoteTag, mostSevere, noteText, parseA1, toA1 } from '../core';
 
 /**
  * Custom conditional-format rule ScoreCheck adds: always true, and carrying
@@ -30,7 +23,7 @@ export function isMarkFormula(formula: string | undefined | null): boolean {
 }
 
 export function isMarkNote(content: string | undefined | null): boolean {
-  return typeof content === 'string' && content.startsWith(NOTE_PREFIX);
+  return hasNoteTag(content);
 }
 
 export interface PlannedMark {
@@ -39,13 +32,6 @@ export interface PlannedMark {
   severity: Severity;
   /** The note/comment text, or undefined where the cell already carries the user's own. */
   note?: string;
-}
-
-const EXPECTED_LABEL: Record<Lang, string> = { 'zh-CN': '应为', 'en-US': 'Expected' };
-
-function noteLine(finding: Finding, lang: Lang): string {
-  const expected = finding.expected !== undefined ? ` ${EXPECTED_LABEL[lang]}: ${finding.expected}` : '';
-  return `${finding.message[lang]}${expected}`;
 }
 
 /**
@@ -71,11 +57,8 @@ export function planMarks(
   }
   const marks: PlannedMark[] = [];
   for (const [cell, list] of byCell) {
-    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    const note = annotatedCells.has(cell)
-      ? undefined
-      : [NOTE_PREFIX, ...list.map((f) => noteLine(f, lang))].join('\n');
-    marks.push({ cell, severity: list[0].severity, note });
+    const note = annotatedCells.has(cell) ? undefined : noteText(list, lang);
+    marks.push({ cell, severity: mostSevere(list), note });
   }
   marks.sort((a, b) => compareCells(a.cell, b.cell));
   return marks;

@@ -14,7 +14,7 @@ import { parseA1 } from '../core';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
 import { MarkStyles, minimalStylesXml } from './mark-styles';
-import { noteText } from './mark-text';
+import { noteText } from '../core';
 import {
   fileAt,
   listWorksheetParts,

@@ -8,7 +8,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding, Lang } from '../core';
 import type { Sheet } from '../core';
 import { columnName, parseA1, toA1 } from '../core';
-import { noteText } from '../file/mark-text';
+import { noteText } from '../core';
 import {
   HEADER_HEIGHT,
   ROW_HEADER_WIDTH,

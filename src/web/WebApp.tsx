@@ -25,7 +25,7 @@ import type { Workbook } from '../core';
 import { ScoreCheckPane } from '../taskpane/components/ScoreCheckPane';
 import { countBySeverity } from '../core';
 import type { HostFeatures, Validation } from '../taskpane/sheet-host';
-import { noteText } from '../file/mark-text';
+import { noteText } from '../core';
 import { SheetGrid } from './SheetGrid';
 import { markedCopyName } from '../file/marked-copy-name';
 import { findingsByCell, resultForSheet } from './sheet-result';

@@ -190,7 +190,7 @@ async function main() {
       const worst = onSheet.filter((f) => f.cell === target.cell).reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
       assertEqual(rgb, MARK_FILL_RGB[worst.severity].slice(2).toLowerCase(), `fill of ${target.cell} (finding ${expectedFill})`);
       const note = await page.getByTestId('cell-note').textContent();
-      assert(note.includes(target.cell) && note.includes('ScoreCheck:') && note.includes(target.message[LANG]), `note: ${note}`);
+      assert(note.includes(target.cell) && note.includes('[ScoreCheck]') && note.includes(target.message[LANG]), `note: ${note}`);
       if (!screenshotTaken && name.includes('errors')) {
         await page.screenshot({ path: path.join(RESULTS, 'browser-page.png') });
         screenshotTaken = true;

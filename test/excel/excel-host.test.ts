@@ -195,7 +195,7 @@ describe('marks', () => {
       [{ top: 1, left: 1, bottom: 1, right: 1 }, 'Custom', '=ISTEXT("ScoreCheck:error")', '#FFC7CE'],
     ]);
     // Both findings on B2 share one note, worst first; B3 keeps the user's note alone.
-    expect(s.notes.get('B2')).toBe('[ScoreCheck]\nB2 应为 16 应为: 16\nB2 应为 16 应为: 16');
+    expect(s.notes.get('B2')).toBe('[ScoreCheck]\n[错误] B2 应为 16（应为 16）\n[提示] B2 应为 16（应为 16）');
     expect(s.notes.get('B3')).toBe('用户自己的批注');
     expect(JSON.parse(fake.settings.get(SETTINGS_KEYS.marks) as string)).toEqual({
       version: 1,
@@ -206,7 +206,7 @@ describe('marks', () => {
   it('writes the note in the pane language', async () => {
     const fake = markedSheet();
     await hostFor(fake, 'en-US').validate(finds(finding('B4')));
-    expect(fake.sheet('Sheet1').notes.get('B4')).toBe('[ScoreCheck]\nB4 should be 16 Expected: 16');
+    expect(fake.sheet('Sheet1').notes.get('B4')).toBe('[ScoreCheck]\n[error] B4 should be 16 (expected 16)');
   });
 
   it('mark then Clear leaves values, formats, rules and the user note exactly as before', async () => {
@@ -248,7 +248,7 @@ describe('marks', () => {
     const h1 = hostFor(withComments);
     expect(h1.features.marks).toBe('fill+comment');
     await h1.validate(finds(finding('B2')));
-    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual(['[ScoreCheck]\nB2 应为 16 应为: 16']);
+    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual(['[ScoreCheck]\n[错误] B2 应为 16（应为 16）']);
     await h1.validate(finds());
     expect(withComments.sheet('Sheet1').comments.size).toBe(0);
 

@@ -88,7 +88,7 @@ describe('mark plan', () => {
   it('one mark per cell of the sheet, worst severity, in sheet order, no note where the user has one', () => {
     const plan = planMarks([f('C2', 'info'), f('$B$9', 'warning'), f('C2', 'error'), f('A1', 'error', 'Other')], 'S', 'en-US', new Set(['B9']));
     expect(plan).toEqual([
-      { cell: 'C2', severity: 'error', note: '[ScoreCheck]\nC2 wrong\nC2 wrong' },
+      { cell: 'C2', severity: 'error', note: '[ScoreCheck]\n[error] C2 wrong\n[info] C2 wrong' },
       { cell: 'B9', severity: 'warning', note: undefined },
     ]);
   });

@@ -87,14 +87,14 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
   test('one note per cell lists all its findings, in the chosen language, with the expected value', async () => {
     const ws = (await load(marked)).getWorksheet('自评表')!;
     expect(noteOf(ws.getCell('D5'))).toBe(
-      'ScoreCheck:\n• [错误] D5 = 17，但 D3:D4 之和为 16（应为 16）\n• [警告] D5 的公式范围漏掉了一行',
+      '[ScoreCheck]\n[错误] D5 = 17，但 D3:D4 之和为 16（应为 16）\n[警告] D5 的公式范围漏掉了一行',
     );
-    expect(noteOf(ws.getCell('E9'))).toBe('ScoreCheck: [警告] E9 是以文本存储的数字');
+    expect(noteOf(ws.getCell('E9'))).toBe('[ScoreCheck]\n[警告] E9 是以文本存储的数字');
   });
 
   test("a user's note is kept, with ours appended below it", async () => {
     const ws = (await load(marked)).getWorksheet('自评表')!;
-    expect(noteOf(ws.getCell('B3'))).toBe(`${USER_NOTE}\n\nScoreCheck: [错误] B3 = 50，但一级指标分值之和为 30（应为 30）`);
+    expect(noteOf(ws.getCell('B3'))).toBe(`${USER_NOTE}\n\n[ScoreCheck]\n[错误] B3 = 50，但一级指标分值之和为 30（应为 30）`);
   });
 
   test('values, merges, widths, validation, conditional formats, defined names and the image survive', async () => {
@@ -195,8 +195,8 @@ describe('writeMarkedCopy, other shapes of input', () => {
     expect(parts.get('xl/drawings/vmlDrawing2.vml')!.toString()).toContain('<o:idmap v:ext="edit" data="2"/>');
     expect(parts.get('[Content_Types].xml')!.toString()).toContain('<Override PartName="/xl/comments2.xml"');
     const ws = (await load(copy)).getWorksheet('说明')!;
-    expect(noteOf(ws.getCell('A1'))).toBe('ScoreCheck: [error] The title is wrong (expected X)');
-    expect(noteOf(ws.getCell('C2'))).toBe('ScoreCheck: [warning] C2 odd');
+    expect(noteOf(ws.getCell('A1'))).toBe('[ScoreCheck]\n[error] The title is wrong (expected X)');
+    expect(noteOf(ws.getCell('C2'))).toBe('[ScoreCheck]\n[warning] C2 odd');
     expect(ws.getCell('A1').value).toBe('填表说明');
     expect(fillOf(ws.getCell('A1'))).toBe('FFFFC7CE');
     // The other sheet and its note are untouched.
@@ -210,7 +210,7 @@ describe('writeMarkedCopy, other shapes of input', () => {
     expect(parts.has('xl/comments1.xml')).toBe(false);
     const comments = parts.get('xl/comments/comment1.xml')!.toString();
     expect(comments).toContain(USER_NOTE);
-    expect(comments).toContain('ScoreCheck: [错误] 分值有误（应为 30）');
+    expect(comments).toContain('[ScoreCheck]\n[错误] 分值有误（应为 30）');
     // It still reads (through the guarded loader).
     const grid = await readWorkbook(copy, 'openpyxl.xlsx');
     expect(grid.sheets[0].rows[2][1]?.value).toBe(50);
@@ -226,7 +226,7 @@ describe('writeMarkedCopy, other shapes of input', () => {
     }
     const wb = await load(copy);
     const ws = wb.getWorksheet('自评表')!;
-    expect(noteOf(ws.getCell('B3'))).toBe(`${USER_NOTE}\n\nScoreCheck: [error] B3 = 50, but the level-1 weights sum to 30 (expected 30)`);
+    expect(noteOf(ws.getCell('B3'))).toBe(`${USER_NOTE}\n\n[ScoreCheck]\n[error] B3 = 50, but the level-1 weights sum to 30 (expected 30)`);
     expect(fillOf(ws.getCell('D5'))).toBe('FFFFC7CE');
     expect(fillOf(ws.getCell('D6'))).toBeUndefined();
     expect(ws.getCell('E3').dataValidation?.type).toBe('decimal');
@@ -248,7 +248,7 @@ describe('writeMarkedCopy, other shapes of input', () => {
     expect(after).toEqual(grid);
     const ws = (await load(copy)).getWorksheet(sheet)!;
     expect(fillOf(ws.getCell('D11'))).toBe('FFFFC7CE');
-    expect(noteOf(ws.getCell('D11'))).toBe('ScoreCheck: [错误] 分值之和不符（应为 16）');
+    expect(noteOf(ws.getCell('D11'))).toBe('[ScoreCheck]\n[错误] 分值之和不符（应为 16）');
   });
 });
 
@@ -289,8 +289,8 @@ describe('writeMarkedCopy, property: only the marked cells change, and only by t
             expect(restAfter).toEqual({ font: DEFAULT_FONT, border: {}, ...restBefore });
             expect(fillOf(a)).toBeDefined();
             const note = noteOf(a)!;
-            if (a.address === 'B3') expect(note.startsWith(`${USER_NOTE}\n\nScoreCheck:`)).toBe(true);
-            else expect(note.startsWith('ScoreCheck:')).toBe(true);
+            if (a.address === 'B3') expect(note.startsWith(`${USER_NOTE}\n\n[ScoreCheck]`)).toBe(true);
+            else expect(note.startsWith('[ScoreCheck]')).toBe(true);
           }
         }
       }),
