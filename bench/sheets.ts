@@ -5,7 +5,7 @@
  * execution rows under 一、/（1） parents). Every sum adds up, so a clean
  * build has no error finding; `planted` adds a few known slips.
  */
-import type { Cell, CellRange, Sheet } from '../src/core/grid';
+import type { Cell, CellRange, Sheet } from '../src/core/grid/grid';
 
 type Value = string | number | null;
 

@@ -4,11 +4,11 @@
  */
 import { CHECKS } from './checks';
 import { tableNotChecked } from './checks/not-checked';
-import { detectTables } from './detect-tables';
-import type { Finding, TableInfo, WorkbookResult } from './finding';
-import { rangeToA1, toA1, type Sheet, type Workbook } from './grid';
+import { detectTables } from './layout/detect-tables';
+import type { Finding, TableInfo, WorkbookResult } from './findings/finding';
+import { rangeToA1, toA1, type Sheet, type Workbook } from './grid/grid';
 import { DEFAULT_PROFILE, type Profile } from './profile';
-import { SheetView } from './sheet-view';
+import { SheetView } from './grid/sheet-view';
 
 export interface CheckOptions {
   profile?: Profile;

@@ -4,8 +4,8 @@
  * rearranged without touching them.
  */
 export * from './engine';
-export * from './finding';
-export * from './grid';
+export * from './findings/finding';
+export * from './grid/grid';
 export * from './profile';
-export * from './report';
-export * from './note-text';
+export * from './findings/report';
+export * from './findings/note-text';

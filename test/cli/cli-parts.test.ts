@@ -6,7 +6,7 @@ import { collectInputs } from '../../src/cli/collect-inputs';
 import { findingLine, formatHuman } from '../../src/cli/format-human';
 import { markedCopyPath } from '../../src/cli/marked-copy-path';
 import { exitCodeFor, type FileOutcome } from '../../src/cli/outcome';
-import type { Finding, WorkbookResult } from '../../src/core/finding';
+import type { Finding, WorkbookResult } from '../../src/core/findings/finding';
 
 describe('parseArgs', () => {
   test.each([

@@ -4,7 +4,7 @@
  * amount-sum), with or without a 合计 column.
  */
 import { checkSheet } from '../../src/core/engine';
-import { sheetFromValues } from '../../src/core/grid';
+import { sheetFromValues } from '../../src/core/grid/grid';
 
 const MERGES = ['A1:A5', 'B1:B2', 'C1:D1', 'E1:F1', 'G1:H1'];
 

@@ -7,11 +7,11 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { completionOf, rateFit, type RateFit } from '../../src/core/completion';
-import { around, capAt, exactly, overlaps, ratio, type Interval } from '../../src/core/interval';
-import { parseTypedText, readCellValue } from '../../src/core/parse-typed-value';
-import { compareValues, signOf } from '../../src/core/precision';
-import type { TypedNumber } from '../../src/core/typed-value';
+import { completionOf, rateFit, type RateFit } from '../../src/core/checks/shared/completion';
+import { around, capAt, exactly, overlaps, ratio, type Interval } from '../../src/core/arithmetic/interval';
+import { parseTypedText, readCellValue } from '../../src/core/values/parse-typed-value';
+import { compareValues, signOf } from '../../src/core/arithmetic/precision';
+import type { TypedNumber } from '../../src/core/values/typed-value';
 
 const ONE = new Decimal(1);
 

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { checkWorkbook } from '../../src/core/engine';
-import { parseA1, toA1, type Cell, type Sheet, type Workbook } from '../../src/core/grid';
+import { parseA1, toA1, type Cell, type Sheet, type Workbook } from '../../src/core/grid/grid';
 import { readWorkbook } from '../../src/file/read-workbook';
 
 const DOWN = 7;

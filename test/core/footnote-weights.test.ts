@@ -4,7 +4,7 @@
  * weights are checked against the level-3 weights under each level-1 group.
  */
 import { checkSheet } from '../../src/core/engine';
-import { sheetFromValues } from '../../src/core/grid';
+import { sheetFromValues } from '../../src/core/grid/grid';
 
 function form(footnote: string, outputWeights: [number, number]) {
   return sheetFromValues(

@@ -1,4 +1,4 @@
-import { columnIndex, columnName, parseA1, parseRangeA1, rangeToA1, toA1 } from '../../src/core/grid';
+import { columnIndex, columnName, parseA1, parseRangeA1, rangeToA1, toA1 } from '../../src/core/grid/grid';
 
 describe('A1 addresses', () => {
   it.each([

@@ -5,8 +5,8 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { approxOverlaps, approxRatio, type FloatInterval } from '../../src/core/interval-fast';
-import { around, overlaps, ratio, type Interval } from '../../src/core/interval';
+import { approxOverlaps, approxRatio, type FloatInterval } from '../../src/core/arithmetic/interval-fast';
+import { around, overlaps, ratio, type Interval } from '../../src/core/arithmetic/interval';
 
 /** A decimal with up to 15 significant digits, as cells hold them, and its half-step. */
 const decimal = fc

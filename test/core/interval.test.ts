@@ -9,7 +9,7 @@ import {
   ratio,
   sumIntervals,
   times,
-} from '../../src/core/interval';
+} from '../../src/core/arithmetic/interval';
 
 const d = (x: string | number) => new Decimal(x);
 const shown = (value: string, step: string) => around(d(value), d(step).div(2));

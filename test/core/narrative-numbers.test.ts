@@ -4,7 +4,7 @@
  * `source: op value unit /decimals` (value in base units; `[name]` when the
  * number is part of a name). Years, dates, ordinals and formulas yield nothing.
  */
-import { numbersInNarrative, type NarrativeNumber } from '../../src/core/narrative-numbers';
+import { numbersInNarrative, type NarrativeNumber } from '../../src/core/values/narrative-numbers';
 
 function show(n: NarrativeNumber): string {
   return `${n.source}: ${n.op} ${n.value.toString()} ${n.unit || '-'} /${n.decimals}${n.partOfName ? ' [name]' : ''}`;

@@ -1,5 +1,5 @@
 /** Folding typed text and header cells (SPEC §2 "match by meaning", §3). */
-import { normalizeForNumbers, normalizeHeader, normalizeText } from '../../src/core/normalize-text';
+import { normalizeForNumbers, normalizeHeader, normalizeText } from '../../src/core/values/normalize-text';
 
 describe('normalizeText', () => {
   it.each([

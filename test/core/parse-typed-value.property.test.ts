@@ -5,9 +5,9 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import type { Cell } from '../../src/core/grid';
-import { numbersInNarrative } from '../../src/core/narrative-numbers';
-import { parseTypedText, readCellValue } from '../../src/core/parse-typed-value';
+import type { Cell } from '../../src/core/grid/grid';
+import { numbersInNarrative } from '../../src/core/values/narrative-numbers';
+import { parseTypedText, readCellValue } from '../../src/core/values/parse-typed-value';
 
 const RUNS = 10_000;
 

@@ -5,9 +5,9 @@
  * and scale. Percent is true exactly when the unit is '%'.
  */
 import Decimal from 'decimal.js';
-import type { Cell } from '../../src/core/grid';
-import { parseTypedText, readCellValue } from '../../src/core/parse-typed-value';
-import type { Comparator, TypedValue } from '../../src/core/typed-value';
+import type { Cell } from '../../src/core/grid/grid';
+import { parseTypedText, readCellValue } from '../../src/core/values/parse-typed-value';
+import type { Comparator, TypedValue } from '../../src/core/values/typed-value';
 
 type NumberRow = readonly [
   input: string,

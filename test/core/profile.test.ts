@@ -2,7 +2,7 @@
  * The profile changes verdicts exactly where SPEC §4 leaves a choice:
  * capping, grade bands, the total weight, the 反向 scoring formula.
  */
-import type { RuleId } from '../../src/core/finding';
+import type { RuleId } from '../../src/core/findings/finding';
 import { DEFAULT_PROFILE, ProfileError, resolveProfile, type Profile } from '../../src/core/profile';
 import { findingsOf, pct, type CellInput } from './checks/rule-tester';
 import { projectE, summaryC } from './checks/sample-tables';

@@ -1,4 +1,4 @@
-import { rowHierarchy } from '../../src/core/row-depth';
+import { rowHierarchy } from '../../src/core/layout/row-depth';
 
 describe('rowHierarchy', () => {
   it('reads layout D: a total, two parents, indented and numbered children', () => {

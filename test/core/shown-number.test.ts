@@ -5,8 +5,8 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { readCellValue } from '../../src/core/parse-typed-value';
-import { decimalPlacesOf, storedLiteral, withFields } from '../../src/core/shown-number';
+import { readCellValue } from '../../src/core/values/parse-typed-value';
+import { decimalPlacesOf, storedLiteral, withFields } from '../../src/core/values/shown-number';
 
 describe('decimalPlacesOf', () => {
   it.each([

@@ -6,8 +6,8 @@
  * Clean versions must yield no error or warning; planted ones exactly the planted findings.
  */
 import { checkSheet } from '../../src/core/engine';
-import type { WorkbookResult } from '../../src/core/finding';
-import { columnName, parseRangeA1, rangeToA1 } from '../../src/core/grid';
+import type { WorkbookResult } from '../../src/core/findings/finding';
+import { columnName, parseRangeA1, rangeToA1 } from '../../src/core/grid/grid';
 import { buildSheet, pct, type CellInput } from './checks/rule-tester';
 import { applyPatch, BUDGET_D_ROWS, SUMMARY_C_MERGES, SUMMARY_C_ROWS, type Patch } from './checks/sample-tables';
 

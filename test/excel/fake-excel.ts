@@ -18,9 +18,9 @@
  * OfficeExcelHost with `fake.run` and `fake.isSetSupported`, read `syncCount`.
  */
 import type { ExcelRun } from '../../src/excel/excel-host';
-import type { CellRange, Sheet } from '../../src/core/grid';
-import type { WorkbookResult } from '../../src/core/finding';
-import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid';
+import type { CellRange, Sheet } from '../../src/core/grid/grid';
+import type { WorkbookResult } from '../../src/core/findings/finding';
+import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid/grid';
 
 export class FakeOfficeError extends Error {
   constructor(

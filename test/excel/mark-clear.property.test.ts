@@ -6,9 +6,9 @@
  * comments only (1.10–1.17). The example-based cases stay in excel-host.test.ts.
  */
 import fc from 'fast-check';
-import type { Finding, Severity, WorkbookResult } from '../../src/core/finding';
-import type { Sheet } from '../../src/core/grid';
-import { toA1 } from '../../src/core/grid';
+import type { Finding, Severity, WorkbookResult } from '../../src/core/findings/finding';
+import type { Sheet } from '../../src/core/grid/grid';
+import { toA1 } from '../../src/core/grid/grid';
 import { OfficeExcelHost } from '../../src/excel/excel-host';
 import { FakeExcel, type FakeCell } from './fake-excel';
 

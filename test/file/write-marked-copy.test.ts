@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import type { Finding } from '../../src/core/finding';
+import type { Finding } from '../../src/core/findings/finding';
 import { writeMarkedCopy } from '../../src/file/write-marked-copy';
 import { readWorkbook } from '../../src/file/read-workbook';
 import { buildRichXlsx, moveNotesLikeOpenpyxl, unzipParts, USER_NOTE } from './helpers/build-workbooks';

@@ -25,7 +25,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { main, type CliIO } from '../../src/cli/main';
-import type { Report } from '../../src/core/report';
+import type { Report } from '../../src/core/findings/report';
 import { readWorkbook, UnreadableWorkbookError } from '../../src/file/read-workbook';
 import { MAX_SHEET_CELLS } from '../../src/file/limits';
 import { minimalXlsx, sheetXml } from '../file/helpers/raw-zip';

@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import * as checks from '../../src/core/checks';
-import * as detection from '../../src/core/detect-tables';
+import * as detection from '../../src/core/layout/detect-tables';
 import { checkSheet, checkWorkbook } from '../../src/core/engine';
-import { parseA1, sheetFromValues, type Cell, type CellRange, type Sheet } from '../../src/core/grid';
-import { SheetView } from '../../src/core/sheet-view';
+import { parseA1, sheetFromValues, type Cell, type CellRange, type Sheet } from '../../src/core/grid/grid';
+import { SheetView } from '../../src/core/grid/sheet-view';
 
 const RUNS = 10_000;
 

@@ -4,8 +4,8 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { Finding, WorkbookResult } from '../../src/core/finding';
-import type { Sheet } from '../../src/core/grid';
+import type { Finding, WorkbookResult } from '../../src/core/findings/finding';
+import type { Sheet } from '../../src/core/grid/grid';
 import { OfficeExcelHost } from '../../src/excel/excel-host';
 import { App, Themed } from '../../src/taskpane/App';
 import { FakeExcel } from '../excel/fake-excel';
@@ -51,7 +51,7 @@ describe('App over the Excel adapter', () => {
     const before = fake.picture('自评表');
     fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
     await screen.findByText('B3 = 17，但 B4:B5 合计为 16');
-    expect(fake.sheet('自评表').notes.get('B3')).toBe('[ScoreCheck]\nB3 = 17，但 B4:B5 合计为 16 应为: 16');
+    expect(fake.sheet('自评表').notes.get('B3')).toBe('[ScoreCheck]\n[错误] B3 = 17，但 B4:B5 合计为 16（应为 16）');
 
     fireEvent.click(screen.getByRole('button', { name: '定位到 B3' }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: '自评表', cell: 'B3' }));

@@ -1,8 +1,8 @@
 /** The browser page's pure parts: one sheet's share of a result, the copy's name, the grid's layout. */
-import type { Finding, WorkbookResult } from '../../src/core/finding';
-import { sheetFromValues } from '../../src/core/grid';
+import type { Finding, WorkbookResult } from '../../src/core/findings/finding';
+import { sheetFromValues } from '../../src/core/grid/grid';
 import { cellBox, cellText, layoutSheet, ROW_HEIGHT, textWidth } from '../../src/web/grid-layout';
-import { mostSevere } from '../../src/core/finding';
+import { mostSevere } from '../../src/core/findings/finding';
 import { markedCopyName } from '../../src/file/marked-copy-name';
 import { findingsByCell, resultForSheet } from '../../src/web/sheet-result';
 

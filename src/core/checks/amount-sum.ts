@@ -3,13 +3,13 @@
  * grouping of a budget block adds up to the same total; 调整后 = 年初 ± 调整.
  * 元 with cents are exact, 万元 and unstated units are rounded (SPEC §3).
  */
-import type { Finding } from '../finding';
-import { formatCellList, formatLike } from '../format';
-import { midpoint, overlaps, sumIntervals, type Interval } from '../interval';
-import { message } from '../messages';
-import { amountPrecision, intervalOf, type Precision } from '../precision';
-import { resolveSums, sumTerm, type SumConstraint, type SumTerm } from '../sum-constraints';
-import type { AmountRole, AmountRow, AmountTable, Table } from '../tables';
+import type { Finding } from '../findings/finding';
+import { formatCellList, formatLike } from '../findings/format';
+import { midpoint, overlaps, sumIntervals, type Interval } from '../arithmetic/interval';
+import { message } from '../findings/messages';
+import { amountPrecision, intervalOf, type Precision } from '../arithmetic/precision';
+import { resolveSums, sumTerm, type SumConstraint, type SumTerm } from './shared/sum-constraints';
+import type { AmountRole, AmountRow, AmountTable, Table } from '../layout/tables';
 import type { Check } from './check';
 
 const SUMMED: AmountRole[] = ['initialBudget', 'budget', 'adjust', 'adjustUp', 'adjustDown', 'spent'];

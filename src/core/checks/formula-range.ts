@@ -3,13 +3,13 @@
  * takes in a foreign one, even when today's value happens to agree — the
  * next edit will not. Only plain sums of cells are read (SUM(…)+SUM(…), A1+A2).
  */
-import type { Finding } from '../finding';
-import { formatCellList } from '../format';
-import { parseA1, parseRangeA1, toA1 } from '../grid';
-import { message } from '../messages';
-import type { SheetView } from '../sheet-view';
-import type { SumConstraint } from '../sum-constraints';
-import type { Slot } from '../tables';
+import type { Finding } from '../findings/finding';
+import { formatCellList } from '../findings/format';
+import { parseA1, parseRangeA1, toA1 } from '../grid/grid';
+import { message } from '../findings/messages';
+import type { SheetView } from '../grid/sheet-view';
+import type { SumConstraint } from './shared/sum-constraints';
+import type { Slot } from '../layout/tables';
 import { amountConstraints } from './amount-sum';
 import type { Check } from './check';
 import { scoreConstraints } from './score-sum';

@@ -1,8 +1,8 @@
 /** grade (SPEC §4): the grade label matches the band of the total score. */
-import { normalizeText } from '../normalize-text';
-import { formatPlain } from '../format';
-import { message } from '../messages';
-import { numberOf } from '../precision';
+import { normalizeText } from '../values/normalize-text';
+import { formatPlain } from '../findings/format';
+import { message } from '../findings/messages';
+import { numberOf } from '../arithmetic/precision';
 import type { GradeBand } from '../profile';
 import type { Check } from './check';
 

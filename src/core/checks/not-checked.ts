@@ -2,12 +2,12 @@
  * not-checked (SPEC §4, info): a value could not be understood, so its row
  * was not recomputed. The other checks call this instead of guessing.
  */
-import type { Finding } from '../finding';
-import { message, type MessageId } from '../messages';
-import { numericSlots } from '../numeric-slots';
-import type { Slot } from '../tables';
+import type { Finding } from '../findings/finding';
+import { message, type MessageId } from '../findings/messages';
+import { numericSlots } from '../layout/numeric-slots';
+import type { Slot } from '../layout/tables';
 import type { Check } from './check';
-import { findingAt } from './finding-at';
+import { findingAt } from './shared/finding-at';
 
 export function notChecked(sheet: string, slot: Slot, id: MessageId, params: Record<string, string>): Finding {
   return findingAt(sheet, slot, { rule: 'not-checked', severity: 'info', id, params });

@@ -3,11 +3,11 @@
  * at 100% or does not. When its own rows do both, the minority rows are
  * marked (a tie marks the capped ones: capping hides over-achievement).
  */
-import { completionRows } from '../completion';
-import type { Finding } from '../finding';
-import { formatFound, formatPercent } from '../format';
-import { midpoint } from '../interval';
-import { message } from '../messages';
+import { completionRows } from './shared/completion';
+import type { Finding } from '../findings/finding';
+import { formatFound, formatPercent } from '../findings/format';
+import { midpoint } from '../arithmetic/interval';
+import { message } from '../findings/messages';
 import type { Check } from './check';
 
 export const rateConvention: Check = {

@@ -4,18 +4,18 @@
  * read the row is reported as not-checked, never as wrong.
  */
 import Decimal from 'decimal.js';
-import { completionRows, type Completion, type RateFit, type Refusal } from '../completion';
-import type { Finding } from '../finding';
-import { formatFound, formatLike, formatPercent } from '../format';
-import { capAt, midpoint, overlaps, ratio, type Interval } from '../interval';
-import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../interval-fast';
-import type { MessageId } from '../messages';
-import { amountPrecision, intervalOf, numberOf, ONE, type Precision } from '../precision';
+import { completionRows, type Completion, type RateFit, type Refusal } from './shared/completion';
+import type { Finding } from '../findings/finding';
+import { formatFound, formatLike, formatPercent } from '../findings/format';
+import { capAt, midpoint, overlaps, ratio, type Interval } from '../arithmetic/interval';
+import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../arithmetic/interval-fast';
+import type { MessageId } from '../findings/messages';
+import { amountPrecision, intervalOf, numberOf, ONE, type Precision } from '../arithmetic/precision';
 import type { CapPolicy, Profile } from '../profile';
-import { resolveSums } from '../sum-constraints';
-import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
+import { resolveSums } from './shared/sum-constraints';
+import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../layout/tables';
 import type { Check, CheckContext } from './check';
-import { findingAt } from './finding-at';
+import { findingAt } from './shared/finding-at';
 import { notChecked } from './not-checked';
 import { scoreConstraints } from './score-sum';
 import { weightConstraints } from './weight-sum';

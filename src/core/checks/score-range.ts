@@ -2,12 +2,12 @@
  * score-range (SPEC §4): a score lies between 0 and its weight; a 加减分项
  * (bonus/penalty) score lies within ±weight.
  */
-import type { Finding } from '../finding';
-import { formatPlain } from '../format';
-import { compareValues, numberOf, signOf } from '../precision';
-import type { IndicatorNode, Slot } from '../tables';
+import type { Finding } from '../findings/finding';
+import { formatPlain } from '../findings/format';
+import { compareValues, numberOf, signOf } from '../arithmetic/precision';
+import type { IndicatorNode, Slot } from '../layout/tables';
 import type { Check } from './check';
-import { findingAt } from './finding-at';
+import { findingAt } from './shared/finding-at';
 
 function judge(sheet: string, score: Slot | undefined, weight: Slot | undefined, bonus: boolean): Finding | undefined {
   const s = numberOf(score);

@@ -7,16 +7,16 @@
  *   they deduct, not in whether.
  */
 import Decimal from 'decimal.js';
-import { completionOf } from '../completion';
-import type { Finding } from '../finding';
-import { formatFound, formatPercent, formatPlain } from '../format';
-import { capAt, midpoint, ratio, times, type Interval } from '../interval';
-import type { MessageId } from '../messages';
-import { amountPrecision, compareValues, intervalOf, numberOf, ONE, signOf } from '../precision';
+import { completionOf } from './shared/completion';
+import type { Finding } from '../findings/finding';
+import { formatFound, formatPercent, formatPlain } from '../findings/format';
+import { capAt, midpoint, ratio, times, type Interval } from '../arithmetic/interval';
+import type { MessageId } from '../findings/messages';
+import { amountPrecision, compareValues, intervalOf, numberOf, ONE, signOf } from '../arithmetic/precision';
 import type { Profile } from '../profile';
-import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../tables';
+import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../layout/tables';
 import type { Check } from './check';
-import { findingAt } from './finding-at';
+import { findingAt } from './shared/finding-at';
 import { notChecked } from './not-checked';
 
 /** A printed score may be rounded or truncated to its decimals (at least one place). */

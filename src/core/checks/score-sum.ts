@@ -1,7 +1,7 @@
 /** score-sum (SPEC §4): a subtotal or total score is the sum of the scores under it. */
-import { resolveSums, type SumConstraint } from '../sum-constraints';
-import type { Table } from '../tables';
-import { exactTerm, treeSumConstraints } from '../tree-sums';
+import { resolveSums, type SumConstraint } from './shared/sum-constraints';
+import type { Table } from '../layout/tables';
+import { exactTerm, treeSumConstraints } from './shared/tree-sums';
 import type { Check } from './check';
 
 export function scoreConstraints(table: Table): SumConstraint[] {

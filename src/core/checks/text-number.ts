@@ -3,11 +3,11 @@
  * numbers ('2. 0', 87.93％). It is still used; Excel would not add it up.
  * Targets and actuals are text by nature and are not named.
  */
-import type { Finding } from '../finding';
-import { formatPlain } from '../format';
-import { numericSlots } from '../numeric-slots';
+import type { Finding } from '../findings/finding';
+import { formatPlain } from '../findings/format';
+import { numericSlots } from '../layout/numeric-slots';
 import type { Check } from './check';
-import { findingAt } from './finding-at';
+import { findingAt } from './shared/finding-at';
 
 export const textNumber: Check = {
   id: 'text-number',

@@ -3,11 +3,11 @@
  * 总分 weight is the sum of the level-1 weights and the profile's full mark.
  */
 import Decimal from 'decimal.js';
-import { exactly } from '../interval';
+import { exactly } from '../arithmetic/interval';
 import type { Profile } from '../profile';
-import { holds, resolveSums, type SumConstraint } from '../sum-constraints';
-import type { IndicatorNode, IndicatorTable, Table } from '../tables';
-import { exactTerm, treeSumConstraints } from '../tree-sums';
+import { holds, resolveSums, type SumConstraint } from './shared/sum-constraints';
+import type { IndicatorNode, IndicatorTable, Table } from '../layout/tables';
+import { exactTerm, treeSumConstraints } from './shared/tree-sums';
 import type { Check } from './check';
 
 /** A level-1 weight stated in its label or the footnote stands in for a weight cell. */

@@ -5,8 +5,8 @@
  * exactly the listed findings of that rule (cell, and expected value where given).
  */
 import { checkSheet } from '../../../src/core/engine';
-import type { Finding, RuleId } from '../../../src/core/finding';
-import { parseRangeA1, type Cell, type CellValue, type Sheet } from '../../../src/core/grid';
+import type { Finding, RuleId } from '../../../src/core/findings/finding';
+import { parseRangeA1, type Cell, type CellValue, type Sheet } from '../../../src/core/grid/grid';
 import type { Profile } from '../../../src/core/profile';
 
 /** A cell as a test writes it: a plain value, or a Cell with formula / number format. */

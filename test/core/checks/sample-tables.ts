@@ -3,7 +3,7 @@
  * Each builder returns a clean table; `patch` replaces cells by A1 address,
  * so a case reads "the clean table, but F4 says 28".
  */
-import { parseA1 } from '../../../src/core/grid';
+import { parseA1 } from '../../../src/core/grid/grid';
 import type { CellInput, InvalidCase, SheetCase } from './rule-tester';
 import { pct } from './rule-tester';
 

@@ -7,8 +7,8 @@
 import Decimal from 'decimal.js';
 import { around, exactly, type Interval } from './interval';
 import { approxCompare } from './interval-fast';
-import type { AmountTable, Slot } from './tables';
-import type { TypedNumber } from './typed-value';
+import type { AmountTable, Slot } from '../layout/tables';
+import type { TypedNumber } from '../values/typed-value';
 
 export type Precision = 'exact' | 'rounded';
 

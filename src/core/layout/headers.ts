@@ -4,7 +4,7 @@
  * forms. Matching is on normalizeHeader()'s output, so width, spaces, line
  * breaks and parenthesised units or formulas do not matter.
  */
-import { normalizeHeader, normalizeText } from './normalize-text';
+import { normalizeHeader, normalizeText } from '../values/normalize-text';
 
 export type ColumnRole =
   | 'seq'

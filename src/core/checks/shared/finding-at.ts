@@ -1,8 +1,8 @@
 /** The one way a check turns a cell and a sentence into a Finding. */
-import type { Finding, RuleId, Severity } from '../finding';
-import { formatFound } from '../format';
-import { message, type MessageId } from '../messages';
-import type { Slot } from '../tables';
+import type { Finding, RuleId, Severity } from '../../findings/finding';
+import { formatFound } from '../../findings/format';
+import { message, type MessageId } from '../../findings/messages';
+import type { Slot } from '../../layout/tables';
 
 export interface FindingDraft {
   rule: RuleId;

@@ -5,12 +5,12 @@
  */
 import type { ColumnRole } from './headers';
 import { isBonusLabel, isGradeLabel, isTotalLabel, labelWithoutWeight, weightInFootnote, weightInLabel } from './headers';
-import { parseTypedText } from './parse-typed-value';
+import { parseTypedText } from '../values/parse-typed-value';
 import { classifyHeaderRow, type HeaderRow } from './header-rows';
-import { normalizeText } from './normalize-text';
-import type { SheetView } from './sheet-view';
+import { normalizeText } from '../values/normalize-text';
+import type { SheetView } from '../grid/sheet-view';
 import type { IndicatorNode, IndicatorTable, Slot, TotalRow } from './tables';
-import type { TableKind } from './finding';
+import type { TableKind } from '../findings/finding';
 
 type Level = 1 | 2 | 3;
 const LEVEL_ROLES: Record<string, Level> = { level1: 1, level2: 2, level3: 3 };

@@ -2,10 +2,10 @@
  * The tables detection finds and the checks read. A table is data about
  * cells — where each number sits and what it means — with no judgement in it.
  */
-import type { Cell } from './grid';
+import type { Cell } from '../grid/grid';
 import type { ColumnRole } from './headers';
-import type { TableKind } from './finding';
-import type { TypedValue } from './typed-value';
+import type { TableKind } from '../findings/finding';
+import type { TypedValue } from '../values/typed-value';
 
 /** A cell the checks may read or name in a finding. */
 export interface Slot {

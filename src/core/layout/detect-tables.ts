@@ -7,7 +7,7 @@ import { readAmountTable } from './amount-table';
 import { readBudgetBlocks } from './budget-block';
 import { classifyHeaderRow } from './header-rows';
 import { readIndicatorTable } from './indicator-table';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from '../grid/sheet-view';
 import type { AmountTable, IndicatorTable, Table } from './tables';
 
 export function detectTables(view: SheetView): Table[] {

@@ -5,14 +5,14 @@
  * alone is reported; otherwise each disagreeing total is.
  */
 import Decimal from 'decimal.js';
-import type { Finding, RuleId } from './finding';
-import { formatCellList, formatFound, formatLike, formatPlain } from './format';
-import { intersect, midpoint, minus, negate, overlaps, sumIntervals, type Interval } from './interval';
-import { message } from './messages';
-import type { Slot } from './tables';
-import { approxInterval, approxOverlaps, MAX_TERMS, type FloatInterval } from './interval-fast';
-import { intervalOfNumber, numberOf, type Precision } from './precision';
-import type { TypedNumber } from './typed-value';
+import type { Finding, RuleId } from '../../findings/finding';
+import { formatCellList, formatFound, formatLike, formatPlain } from '../../findings/format';
+import { intersect, midpoint, minus, negate, overlaps, sumIntervals, type Interval } from '../../arithmetic/interval';
+import { message } from '../../findings/messages';
+import type { Slot } from '../../layout/tables';
+import { approxInterval, approxOverlaps, MAX_TERMS, type FloatInterval } from '../../arithmetic/interval-fast';
+import { intervalOfNumber, numberOf, type Precision } from '../../arithmetic/precision';
+import type { TypedNumber } from '../../values/typed-value';
 
 /** One number in a sum. Its exact interval is built only when floats cannot decide (interval-fast.ts). */
 export class SumTerm {

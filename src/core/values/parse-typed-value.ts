@@ -8,7 +8,7 @@
  * number is a date, an ordinal, part of a name or hedged (约, 左右, 无…), the
  * answer is qualitative.
  */
-import { isCellError, type Cell } from './grid';
+import { isCellError, type Cell } from '../grid/grid';
 import { normalizeForNumbers } from './normalize-text';
 import { decimalPlacesOf, shownNumber, storedLiteral, withFields } from './shown-number';
 import type { Comparator, TypedNumber, TypedValue } from './typed-value';

@@ -7,7 +7,7 @@
  * caller does the exact Decimal comparison, so verdicts never change.
  */
 import type { Precision } from './precision';
-import type { TypedNumber } from './typed-value';
+import type { TypedNumber } from '../values/typed-value';
 
 export interface FloatInterval {
   lo: number;

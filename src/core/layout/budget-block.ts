@@ -6,7 +6,7 @@
  */
 import { amountUnitNear } from './amount-table';
 import { rowMarks } from './row-depth';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from '../grid/sheet-view';
 import type { AmountRow, AmountTable } from './tables';
 
 /** Finds every transposed budget block on the sheet. */

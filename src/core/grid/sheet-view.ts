@@ -3,10 +3,10 @@
  * to their top-left cell, texts folded once, typed values parsed once.
  */
 import { cellAt, colCount, toA1, type Cell, type CellRange, type Sheet } from './grid';
-import { headerRole, type ColumnRole } from './headers';
-import { readCellValue } from './parse-typed-value';
-import type { Slot } from './tables';
-import type { TypedValue } from './typed-value';
+import { headerRole, type ColumnRole } from '../layout/headers';
+import { readCellValue } from '../values/parse-typed-value';
+import type { Slot } from '../layout/tables';
+import type { TypedValue } from '../values/typed-value';
 
 /**
  * A slot whose typed value is parsed when first read: most label cells are

@@ -1,7 +1,7 @@
 /** How numbers and cell lists are written back to people, in the cell's own style. */
 import Decimal from 'decimal.js';
-import type { Slot } from './tables';
-import { parseA1 } from './grid';
+import type { Slot } from '../layout/tables';
+import { parseA1 } from '../grid/grid';
 
 /** A plain number with at most `decimals` places, trailing zeros dropped: 89.80 → "89.8". */
 export function formatPlain(value: Decimal, decimals = 4): string {

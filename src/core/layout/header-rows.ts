@@ -1,6 +1,6 @@
 /** Which rows of a sheet are table headers, and of which family. */
 import type { ColumnRole } from './headers';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from '../grid/sheet-view';
 
 export type HeaderFamily = 'indicators' | 'amounts';
 

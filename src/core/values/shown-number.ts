@@ -6,7 +6,7 @@
  * the engine's time (bench/RESULTS.md).
  */
 import Decimal from 'decimal.js';
-import { ZERO } from './interval';
+import { ZERO } from '../arithmetic/interval';
 import type { Comparator, TypedNumber } from './typed-value';
 
 /** Powers of ten are asked for once per number read: made once each (Decimals are immutable). */

@@ -3,7 +3,7 @@
  * totals (合计, 总额) sit at depth 0; children are marked by indentation,
  * 其中：, or numbering such as 一、（一）1.（1）① (SPEC §2 layout D).
  */
-import { normalizeText } from './normalize-text';
+import { normalizeText } from '../values/normalize-text';
 
 const TOTAL = /(合计|总计|总额|总数|^总)/;
 const WHEREOF = /^其中[:：]?/;

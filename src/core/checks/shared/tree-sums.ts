@@ -5,7 +5,7 @@
  * prints scores on level 3 only; layout E prints weights on level 3 only).
  */
 import { sumTerm, type SumConstraint, type SumTerm } from './sum-constraints';
-import type { IndicatorNode, IndicatorTable, Slot } from './tables';
+import type { IndicatorNode, IndicatorTable, Slot } from '../../layout/tables';
 
 export function exactTerm(slot: Slot | undefined): SumTerm | undefined {
   return sumTerm(slot, 'exact');

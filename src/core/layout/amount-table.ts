@@ -4,9 +4,9 @@
  */
 import type { ColumnRole } from './headers';
 import { classifyHeaderRow, type HeaderRow } from './header-rows';
-import { normalizeText } from './normalize-text';
+import { normalizeText } from '../values/normalize-text';
 import { rowHierarchy } from './row-depth';
-import type { SheetView } from './sheet-view';
+import type { SheetView } from '../grid/sheet-view';
 import { AMOUNT_ROLES, type AmountRole, type AmountRow, type AmountTable, type AmountUnit } from './tables';
 
 const AMOUNT_ROLE_SET: ReadonlySet<ColumnRole> = new Set(AMOUNT_ROLES);

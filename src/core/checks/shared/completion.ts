@@ -4,13 +4,13 @@
  * convention left open for the table to settle, and honest refusals
  * (not-checked) where the actual cannot be known.
  */
-import { capAt, overlaps, ratio, type Interval } from './interval';
-import { approxCap, approxCompare, approxInterval, approxOverlaps, approxRatio, type FloatInterval } from './interval-fast';
-import { numbersInNarrative } from './narrative-numbers';
-import { indicatorPrecision, intervalOfNumber, numberOf, ONE } from './precision';
-import type { IndicatorNode, IndicatorTable, Slot } from './tables';
-import { withFields } from './shown-number';
-import type { Comparator, TypedNumber } from './typed-value';
+import { capAt, overlaps, ratio, type Interval } from '../../arithmetic/interval';
+import { approxCap, approxCompare, approxInterval, approxOverlaps, approxRatio, type FloatInterval } from '../../arithmetic/interval-fast';
+import { numbersInNarrative } from '../../values/narrative-numbers';
+import { indicatorPrecision, intervalOfNumber, numberOf, ONE } from '../../arithmetic/precision';
+import type { IndicatorNode, IndicatorTable, Slot } from '../../layout/tables';
+import { withFields } from '../../values/shown-number';
+import type { Comparator, TypedNumber } from '../../values/typed-value';
 
 /** How a printed rate relates to the recomputed one. */
 export type RateFit =
