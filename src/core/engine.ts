@@ -1,14 +1,23 @@
 /**
- * The engine's one entry point: a grid in, tables and findings out.
- * Every front end (CLI, Excel, browser page) calls this and nothing deeper.
+ * The engine's one entry point: a grid in, tables and findings out. Every
+ * front end (CLI, Excel, browser page) calls this and nothing deeper.
+ *
+ * Tables → rules → findings: each rule reports through a context, and the
+ * engine stamps sheet, rule and severity from the rule's meta, names the
+ * cell by its row label, and tells root causes from their echoes.
  */
-import { CHECKS } from './checks';
-import { tableNotChecked } from './checks/not-checked';
-import { detectTables } from './layout/detect-tables';
-import type { Finding, TableInfo, WorkbookResult } from './findings/finding';
+import Decimal from 'decimal.js';
+import { notCheckedRule, RULES } from './checks';
+import type { NotCheckedReason, ReportOptions, Rule, RuleContext } from './checks/rule';
+import type { Finding, Lang, LocalizedText, TableInfo, WorkbookResult } from './findings/finding';
 import { rangeToA1, toA1, type Sheet, type Workbook } from './grid/grid';
-import { DEFAULT_PROFILE, type Profile } from './profile';
 import { SheetView } from './grid/sheet-view';
+import { detectTables } from './layout/detect-tables';
+import { slotLabels } from './layout/slot-labels';
+import type { Slot, Table } from './layout/tables';
+import { DEFAULT_PROFILE, type Profile } from './profile';
+import { withValue } from './values/shown-number';
+import { formatFound } from './findings/format';
 
 export interface CheckOptions {
   profile?: Profile;
@@ -18,38 +27,169 @@ export function checkSheet(sheet: Sheet, options: CheckOptions = {}): WorkbookRe
   return checkWorkbook({ sheets: [sheet] }, options);
 }
 
+/** A finding with what the engine needs to judge it against the others. */
+interface Draft {
+  finding: Finding;
+  slot: Slot;
+  inputs: readonly Slot[];
+  rule: Rule;
+  table: TableRun;
+}
+
+/** One table with what its rules were run with. */
+interface TableRun {
+  table: Table;
+  index: number;
+  view: SheetView;
+  labels: Map<Slot, string>;
+}
+
 export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): WorkbookResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const tables: TableInfo[] = [];
-  const findings: Finding[] = [];
+  const drafts: Draft[] = [];
+  // Findings in the order they arose; a table or sheet that failed has its not-checked among them.
+  const ordered: Finding[] = [];
   const sheets: WorkbookResult['sheets'] = [];
   for (const sheet of workbook.sheets) {
     const view = new SheetView(sheet);
-    let found: ReturnType<typeof detectTables> = [];
+    let found: Table[] = [];
     try {
       found = detectTables(view);
     } catch (err) {
-      findings.push(tableNotChecked(sheet.name, 'A1', errorText(err)));
+      ordered.push(tableFailed(sheet.name, 'A1', err));
     }
     sheets.push({ name: sheet.name, tables: found.length });
     for (const table of found) {
-      const index = tables.length;
+      const run: TableRun = { table, index: tables.length, view, labels: slotLabels(table) };
       tables.push({ sheet: sheet.name, range: rangeToA1(table), kind: table.kind });
-      for (const check of CHECKS) {
+      for (const rule of RULES) {
         try {
-          for (const f of check.run(table, { profile, view })) findings.push({ ...f, table: index });
+          const found = runRule(rule as Rule, run, profile);
+          drafts.push(...found);
+          ordered.push(...found.map((d) => d.finding));
         } catch (err) {
-          // One broken table must not end the validation (SPEC: never a crashed validation).
-          findings.push({ ...tableNotChecked(sheet.name, toA1(table.top, table.left), errorText(err)), table: index });
+          // One broken table must not end the validation: say so at its first cell.
+          ordered.push({ ...tableFailed(sheet.name, toA1(table.top, table.left), err), table: run.index });
         }
       }
     }
   }
-  return { tables, findings: dedupe(findings), sheets };
+  markEchoes(drafts, profile);
+  return { tables, findings: dedupe(ordered), sheets };
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** The rule's findings on one table, stamped with its meta. */
+function runRule(rule: Rule, run: TableRun, profile: Profile): Draft[] {
+  const out: Draft[] = [];
+  const sheet = run.view.name;
+  const push = (owner: Rule, slot: Slot, messageId: string, params: Record<string, string>, options: ReportOptions) => {
+    const found = options.found ?? formatFound(slot);
+    const finding: Finding = {
+      sheet,
+      cell: slot.address,
+      rule: owner.meta.id as Finding['rule'],
+      severity: owner.meta.severity,
+      found,
+      message: fill(owner.meta.messages[messageId], { ...params, found, expected: options.expected ?? '' }, slot, run.labels),
+      messageId,
+      table: run.index,
+    };
+    if (options.expected !== undefined) finding.expected = options.expected;
+    if (options.fix !== undefined) finding.fixValue = options.fix;
+    const inputs = (options.inputs ?? []).filter((s): s is Slot => s !== undefined);
+    out.push({ finding, slot, inputs, rule, table: run });
+  };
+  const ctx: RuleContext<string> = {
+    profile,
+    view: run.view,
+    report: (slot, messageId, params = {}, options = {}) => push(rule, slot, messageId, params, options),
+    notChecked: (slot, reason: NotCheckedReason, params = {}) => push(notCheckedRule as Rule, slot, reason, params, {}),
+  };
+  rule.check(run.table, ctx);
+  return out;
+}
+
+const CELL_NAME: Record<Lang, (label: string, address: string) => string> = {
+  'zh-CN': (label, address) => `${label}（${address}）`,
+  'en-US': (label, address) => `${label} (${address})`,
+};
+
+/** A template with its {placeholders} filled; {cell} names the cell by its row label where it has one. */
+function fill(template: LocalizedText, params: Record<string, string>, slot: Slot, labels: Map<Slot, string>): LocalizedText {
+  const label = labels.get(slot);
+  const one = (lang: Lang) => {
+    const cell = label ? CELL_NAME[lang](label, slot.address) : slot.address;
+    const text = template[lang].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'cell' ? cell : (params[k] ?? '')));
+    // Chinese sets no space after a full-width bracket: “资金管理（D11）为 16”.
+    return lang === 'zh-CN' ? text.replace(/） /g, '）') : text;
+  };
+  return { 'zh-CN': one('zh-CN'), 'en-US': one('en-US') };
+}
+
+/**
+ * Root cause, not echoes (docs/domain.md §4): an error whose inputs include
+ * another error's cell, and that vanishes when that cell holds its expected
+ * value, follows from it. It stays as an `info` naming its cause, without a
+ * Fix: fixing it would write a second wrong value.
+ */
+function markEchoes(drafts: Draft[], profile: Profile): void {
+  const errors = drafts.filter((d) => d.finding.severity === 'error');
+  const causesAt = new Map<string, Draft[]>();
+  for (const d of errors) {
+    if (!d.rule.meta.determinesValue || typeof d.finding.fixValue !== 'number') continue;
+    const key = slotKey(d.table.view, d.slot);
+    causesAt.set(key, [...(causesAt.get(key) ?? []), d]);
+  }
+  if (causesAt.size === 0) return;
+  for (const echo of errors) {
+    const cause = echo.inputs
+      .flatMap((input) => causesAt.get(slotKey(echo.table.view, input)) ?? [])
+      .find((c) => c.slot !== echo.slot && c.finding.cause === undefined && vanishesWhenCorrected(echo, c, profile));
+    if (cause) becomeEcho(echo.finding, cause.finding);
+  }
+}
+
+function slotKey(view: SheetView, slot: Slot): string {
+  return `${view.name}!${slot.address}`;
+}
+
+function vanishesWhenCorrected(echo: Draft, cause: Draft, profile: Profile): boolean {
+  const original = cause.slot.value;
+  if (original.kind !== 'number') return false;
+  cause.slot.value = withValue(original, new Decimal(cause.finding.fixValue as number));
+  try {
+    // A fresh table object: analyses cached per table must be made again.
+    const again = runRule(echo.rule, { ...echo.table, table: { ...echo.table.table } }, profile);
+    return !again.some((d) => d.finding.severity === 'error' && d.finding.cell === echo.finding.cell);
+  } finally {
+    cause.slot.value = original;
+  }
+}
+
+const ECHO_NOTE: LocalizedText = { 'zh-CN': '随 {cause} 而错：', 'en-US': 'Follows from {cause}: ' };
+
+function becomeEcho(echo: Finding, cause: Finding): void {
+  echo.severity = 'info';
+  echo.cause = cause.cell;
+  delete echo.fixValue;
+  for (const lang of ['zh-CN', 'en-US'] as const) {
+    echo.message[lang] = ECHO_NOTE[lang].replace('{cause}', cause.cell) + echo.message[lang];
+  }
+}
+
+function tableFailed(sheet: string, cell: string, err: unknown): Finding {
+  const reason = err instanceof Error ? err.message : String(err);
+  const template = notCheckedRule.meta.messages.failed;
+  const fillIn = (t: string) => t.replace('{cell}', cell).replace('{reason}', reason);
+  return {
+    sheet,
+    cell,
+    rule: 'not-checked',
+    severity: 'info',
+    messageId: 'failed',
+    message: { 'zh-CN': fillIn(template['zh-CN']), 'en-US': fillIn(template['en-US']) },
+  };
 }
 
 /** One cell, one rule, one finding: a cell reached by two tables is reported once. */

@@ -108,7 +108,7 @@ describe('scorecheck check, in-process', () => {
     await wb.xlsx.load(readFileSync(join(out, 'errors.checked.xlsx')) as unknown as ArrayBuffer);
     const g6 = wb.getWorksheet('项目自评表')!.getCell('G6');
     expect((g6.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
-    expect(JSON.stringify(g6.note)).toContain('[错误] G6');
+    expect(JSON.stringify(g6.note)).toContain('[错误] 年度资金总额（G6）为 100.00%');
     // The originals are untouched, and re-checking the folder does not pick the copies up.
     expect(readFileSync(join(dir, 'errors.xlsx')).equals(readFileSync(join(FIXTURES, 'project-form-errors.xlsx')))).toBe(true);
     const again = JSON.parse((await cli(['check', '--json', dir])).stdout) as Report;

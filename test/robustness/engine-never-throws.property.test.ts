@@ -6,6 +6,7 @@
  * a check that throws anyway is turned into a `not-checked` finding for its
  * table, never a crashed validation.
  */
+import type { Rule } from '../../src/core/checks/rule';
 import fc from 'fast-check';
 import * as checks from '../../src/core/checks';
 import * as detection from '../../src/core/layout/detect-tables';
@@ -105,9 +106,9 @@ describe('a thrown error inside one table becomes a not-checked finding', () => 
   afterEach(() => jest.restoreAllMocks());
 
   it('a check that throws on the first table: that table gets a not-checked at its first cell, the second is still checked', () => {
-    const rate = checks.CHECKS.find((c) => c.id === 'rate')!;
-    const real = rate.run.bind(rate);
-    jest.spyOn(rate, 'run').mockImplementation((table, ctx) => {
+    const rate = checks.RULES.find((r) => r.meta.id === 'rate')! as Rule;
+    const real = rate.check.bind(rate);
+    jest.spyOn(rate, 'check').mockImplementation((table, ctx) => {
       if (table.top === 0) throw new Error('boom');
       return real(table, ctx);
     });

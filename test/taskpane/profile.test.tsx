@@ -36,7 +36,7 @@ describe('profile in the pane', () => {
   it('follows the default full mark of 100: the 总分 weight 110 is an error', async () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
-    await screen.findByText(/总分分值 B4 为 110，但满分应为 100/);
+    await screen.findByText(/总分（B4）的分值为 110，但满分应为 100/);
   });
 
   it('follows a profile kept with the document: 110 is right under a full mark of 110', async () => {

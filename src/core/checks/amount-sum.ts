@@ -1,91 +1,23 @@
 /**
- * amount-sum (SPEC §4): a parent row is the sum of its child rows; every
- * grouping of a budget block adds up to the same total; 调整后 = 年初 ± 调整.
- * 元 with cents are exact, 万元 and unstated units are rounded (SPEC §3).
+ * amount-sum (docs/domain.md §4): a parent row is the sum of its child rows;
+ * every grouping of a budget block adds up to the same total; 调整后 = 年初 ± 调整.
  */
-import type { Finding } from '../findings/finding';
-import { formatCellList, formatLike } from '../findings/format';
 import { midpoint, overlaps, sumIntervals, type Interval } from '../arithmetic/interval';
-import { message } from '../findings/messages';
-import { amountPrecision, intervalOf, type Precision } from '../arithmetic/precision';
-import { resolveSums, sumTerm, type SumConstraint, type SumTerm } from './shared/sum-constraints';
-import type { AmountRole, AmountRow, AmountTable, Table } from '../layout/tables';
-import type { Check } from './check';
-
-const SUMMED: AmountRole[] = ['initialBudget', 'budget', 'adjust', 'adjustUp', 'adjustDown', 'spent'];
-
-function termOf(row: AmountRow, role: AmountRole, precision: Precision, sign: 1 | -1 = 1): SumTerm | undefined {
-  return sumTerm(row.values[role], precision, sign);
-}
-
-function childConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
-  const out: SumConstraint[] = [];
-  // Children grouped in one pass: filtering all rows per parent was quadratic (20,000 rows: 1.4 s).
-  const childrenOf = new Map<number, AmountRow[]>();
-  for (const r of table.rows) {
-    if (r.parent === undefined) continue;
-    const list = childrenOf.get(r.parent);
-    if (list) list.push(r);
-    else childrenOf.set(r.parent, [r]);
-  }
-  table.rows.forEach((row, i) => {
-    const children = childrenOf.get(i);
-    if (!children) return;
-    for (const role of SUMMED) {
-      const total = termOf(row, role, precision);
-      // A blank or 一 child is a zero; a column no child fills is not broken down at all.
-      const parts = children.map((c) => termOf(c, role, precision)).filter((t): t is SumTerm => t !== undefined);
-      if (total && parts.length > 0) out.push({ total, parts, wording: 'sum' });
-    }
-  });
-  return out;
-}
-
-function groupingConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
-  const totalRow = table.rows.find((r) => r.depth === 0);
-  if (!totalRow) return [];
-  const out: SumConstraint[] = [];
-  for (const g of table.groupings) {
-    for (const role of SUMMED) {
-      const total = termOf(totalRow, role, precision);
-      const parts = g.rows.map((i) => termOf(table.rows[i], role, precision)).filter((t): t is SumTerm => t !== undefined);
-      if (total && parts.length === g.rows.length) out.push({ total, parts, wording: 'sum' });
-    }
-  }
-  return out;
-}
-
-function adjustmentConstraints(table: AmountTable, precision: Precision): SumConstraint[] {
-  const out: SumConstraint[] = [];
-  for (const row of table.rows) {
-    const adjusted = termOf(row, 'budget', precision);
-    const initial = termOf(row, 'initialBudget', precision);
-    const changes = [termOf(row, 'adjust', precision), termOf(row, 'adjustUp', precision), termOf(row, 'adjustDown', precision, -1)];
-    if (!adjusted || !initial || changes.every((c) => c === undefined)) continue;
-    const parts = [initial, ...changes.filter((c): c is SumTerm => c !== undefined)];
-    out.push({ total: adjusted, parts, wording: 'adjusted' });
-  }
-  return out;
-}
-
-export function amountConstraints(table: Table): SumConstraint[] {
-  if (table.type !== 'amounts') return [];
-  const precision = amountPrecision(table);
-  return [
-    ...childConstraints(table, precision),
-    ...groupingConstraints(table, precision),
-    ...adjustmentConstraints(table, precision),
-  ];
-}
+import { amountPrecision, intervalOf } from '../arithmetic/precision';
+import { formatCellList, formatLike } from '../findings/format';
+import type { AmountTable } from '../layout/tables';
+import { defineRule, type RuleContext } from './rule';
+import { amountConstraints, SUMMED } from './shared/amount-constraints';
+import { reportSums } from './shared/sum-constraints';
+import { SUM_MESSAGES } from './shared/sum-messages';
 
 /**
  * Without a total column the groupings can only be compared with each other:
  * a grouping that disagrees with all the others (which agree) is reported.
  */
-function disagreeingGroupings(table: AmountTable, sheet: string): Finding[] {
-  if (table.rows.some((r) => r.depth === 0) || table.groupings.length < 3) return [];
+function reportDisagreeingGroupings(table: Readonly<AmountTable>, ctx: RuleContext<'groupings'>): void {
+  if (table.rows.some((r) => r.depth === 0) || table.groupings.length < 3) return;
   const precision = amountPrecision(table);
-  const findings: Finding[] = [];
   for (const role of SUMMED) {
     const sums = table.groupings.map((g) => {
       const parts = g.rows.map((i) => intervalOf(table.rows[i].values[role], precision));
@@ -100,26 +32,35 @@ function disagreeingGroupings(table: AmountTable, sheet: string): Finding[] {
       const firstSlot = table.rows[g.rows[0]].values[role]!;
       const found = formatLike(firstSlot, midpoint(sum));
       const expected = formatLike(firstSlot, midpoint(others[0]));
-      const parts = formatCellList(g.rows.map((r) => table.rows[r].values[role]!));
-      findings.push({
-        sheet,
-        cell: g.label.address,
-        rule: 'amount-sum',
-        severity: 'error',
-        found,
-        expected,
-        message: message('sum.groupings', { cell: g.label.address, parts, found, expected }),
-      });
+      const slots = g.rows.map((r) => table.rows[r].values[role]!);
+      ctx.report(g.label, 'groupings', { parts: formatCellList(slots) }, { found, expected, inputs: slots });
     });
   }
-  return findings;
 }
 
-export const amountSum: Check = {
-  id: 'amount-sum',
-  severity: 'error',
-  run: (table, ctx) =>
-    table.type !== 'amounts'
-      ? []
-      : [...resolveSums('amount-sum', ctx.view.name, amountConstraints(table)), ...disagreeingGroupings(table, ctx.view.name)],
-};
+export default defineRule({
+  meta: {
+    id: 'amount-sum',
+    severity: 'error',
+    determinesValue: true,
+    docs: {
+      description: { 'zh-CN': '合计金额等于各组成部分之和', 'en-US': 'A total amount is the sum of its parts' },
+      url: 'docs/rules/amount-sum.md',
+      source: 'docs/domain.md §3, §4',
+    },
+    messages: {
+      total: SUM_MESSAGES.total,
+      root: SUM_MESSAGES.root,
+      adjusted: SUM_MESSAGES.adjusted,
+      groupings: {
+        'zh-CN': '{cell} 分组 {parts} 合计 {found}，与其他分组的合计 {expected} 不一致。',
+        'en-US': 'The grouping {cell} ({parts}) sums to {found}, unlike the other groupings ({expected}).',
+      },
+    },
+  },
+  check(table, ctx) {
+    if (table.type !== 'amounts') return;
+    reportSums(ctx, amountConstraints(table));
+    reportDisagreeingGroupings(table, ctx);
+  },
+});

@@ -3,17 +3,15 @@
  * takes in a foreign one, even when today's value happens to agree — the
  * next edit will not. Only plain sums of cells are read (SUM(…)+SUM(…), A1+A2).
  */
-import type { Finding } from '../findings/finding';
 import { formatCellList } from '../findings/format';
 import { parseA1, parseRangeA1, toA1 } from '../grid/grid';
-import { message } from '../findings/messages';
 import type { SheetView } from '../grid/sheet-view';
-import type { SumConstraint } from './shared/sum-constraints';
 import type { Slot } from '../layout/tables';
-import { amountConstraints } from './amount-sum';
-import type { Check } from './check';
-import { scoreConstraints } from './score-sum';
-import { weightConstraints } from './weight-sum';
+import { defineRule, type RuleContext } from './rule';
+import { amountConstraints } from './shared/amount-constraints';
+import { scoreConstraints } from './shared/score-constraints';
+import type { SumConstraint } from './shared/sum-constraints';
+import { weightConstraints } from './shared/weight-constraints';
 
 /** The most cells one formula is expanded to; a bigger range is not judged. */
 const MAX_CELLS = 5000;
@@ -48,38 +46,51 @@ function holdsNumber(view: SheetView, address: string): boolean {
   return view.slot(p.row, p.col).value.kind === 'number';
 }
 
-function judge(c: SumConstraint, view: SheetView): Finding | undefined {
+/** Reports the constraint's total when its formula sums other cells than the constraint's parts; true if reported. */
+function judge(c: SumConstraint, view: SheetView, ctx: RuleContext<'missing' | 'foreign'>): boolean {
   const total = c.total.slot;
   const formula = total.cell?.formula;
-  if (!formula || c.parts.length === 0) return undefined;
+  if (!formula || c.parts.length === 0) return false;
   const summed = summedCells(formula);
-  if (!summed) return undefined;
+  if (!summed) return false;
   const expected = new Set(c.parts.map((p) => p.slot.address));
   const missing: Slot[] = c.parts.map((p) => p.slot).filter((s) => !summed.has(s.address));
   const foreign = [...summed].filter((a) => !expected.has(a) && a !== total.address && holdsNumber(view, a));
-  if (missing.length === 0 && foreign.length === 0) return undefined;
-  const base = { sheet: view.name, cell: total.address, rule: 'formula-range' as const, severity: 'warning' as const, found: `=${formula}` };
+  if (missing.length === 0 && foreign.length === 0) return false;
+  const found = `=${formula}`;
   if (missing.length > 0) {
-    return { ...base, message: message('formula.missing', { cell: total.address, formula, cells: formatCellList(missing) }) };
+    ctx.report(total, 'missing', { formula, cells: formatCellList(missing) }, { found });
+  } else {
+    const cells = foreign.length <= 6 ? foreign.join(', ') : `${foreign.slice(0, 5).join(', ')} …`;
+    ctx.report(total, 'foreign', { formula, cells }, { found });
   }
-  const cells = foreign.length <= 6 ? foreign.join(', ') : `${foreign.slice(0, 5).join(', ')} …`;
-  return { ...base, message: message('formula.foreign', { cell: total.address, formula, cells }) };
+  return true;
 }
 
-export const formulaRange: Check = {
-  id: 'formula-range',
-  severity: 'warning',
-  run(table, ctx) {
+export default defineRule({
+  meta: {
+    id: 'formula-range',
+    severity: 'warning',
+    determinesValue: false,
+    docs: {
+      description: { 'zh-CN': '求和公式的范围与表格的层级一致', 'en-US': "A SUM's range matches the rows it should add" },
+      url: 'docs/rules/formula-range.md',
+      source: 'docs/domain.md §4',
+    },
+    messages: {
+      missing: { 'zh-CN': '{cell} 的公式 ={formula} 漏掉了 {cells}。', 'en-US': 'The formula ={formula} in {cell} leaves out {cells}.' },
+      foreign: {
+        'zh-CN': '{cell} 的公式 ={formula} 多算了不属于它的 {cells}。',
+        'en-US': 'The formula ={formula} in {cell} takes in {cells}, which do not belong to it.',
+      },
+    },
+  },
+  check(table, ctx) {
     const constraints = [...weightConstraints(table, ctx.profile), ...scoreConstraints(table), ...amountConstraints(table)];
-    const out: Finding[] = [];
     const seen = new Set<string>();
     for (const c of constraints) {
-      const f = judge(c, ctx.view);
-      if (f && !seen.has(f.cell)) {
-        seen.add(f.cell);
-        out.push(f);
-      }
+      if (seen.has(c.total.slot.address)) continue;
+      if (judge(c, ctx.view, ctx)) seen.add(c.total.slot.address);
     }
-    return out;
   },
-};
+});

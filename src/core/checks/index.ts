@@ -1,18 +1,17 @@
-/** Every check, in the order their findings are listed. */
-import { amountSum } from './amount-sum';
-import type { Check } from './check';
-import { formulaRange } from './formula-range';
-import { grade } from './grade';
-import { errorValues } from './not-checked';
-import { rate } from './rate';
-import { rateConvention } from './rate-convention';
-import { scoreRange } from './score-range';
-import { scoreRule } from './score-rule';
-import { scoreSum } from './score-sum';
-import { textNumber } from './text-number';
-import { weightSum } from './weight-sum';
+/** Every rule, in the order their findings are listed. Adding a rule: its file, its test, its doc page, this list. */
+import amountSum from './amount-sum';
+import formulaRange from './formula-range';
+import grade from './grade';
+import notChecked from './not-checked';
+import rate from './rate';
+import rateConvention from './rate-convention';
+import scoreRange from './score-range';
+import scoreRule from './score-rule';
+import scoreSum from './score-sum';
+import textNumber from './text-number';
+import weightSum from './weight-sum';
 
-export const CHECKS: readonly Check[] = [
+export const RULES = [
   weightSum,
   scoreSum,
   scoreRange,
@@ -23,5 +22,10 @@ export const CHECKS: readonly Check[] = [
   rateConvention,
   textNumber,
   formulaRange,
-  errorValues,
-];
+  notChecked,
+] as const;
+
+export type RuleId = (typeof RULES)[number]['meta']['id'];
+
+export { default as notCheckedRule } from './not-checked';
+export type { Rule, RuleContext, RuleMeta, ReportOptions, NotCheckedReason } from './rule';

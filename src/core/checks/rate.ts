@@ -4,21 +4,17 @@
  * read the row is reported as not-checked, never as wrong.
  */
 import Decimal from 'decimal.js';
-import { completionRows, type Completion, type RateFit, type Refusal } from './shared/completion';
-import type { Finding } from '../findings/finding';
-import { formatFound, formatLike, formatPercent } from '../findings/format';
-import { capAt, midpoint, overlaps, ratio, type Interval } from '../arithmetic/interval';
+import { capAt, midpoint, overlaps, ratio } from '../arithmetic/interval';
 import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../arithmetic/interval-fast';
-import type { MessageId } from '../findings/messages';
 import { amountPrecision, intervalOf, numberOf, ONE, type Precision } from '../arithmetic/precision';
-import type { CapPolicy, Profile } from '../profile';
-import { resolveSums } from './shared/sum-constraints';
+import { formatFound, formatLike, formatPercent } from '../findings/format';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../layout/tables';
-import type { Check, CheckContext } from './check';
-import { findingAt } from './shared/finding-at';
-import { notChecked } from './not-checked';
-import { scoreConstraints } from './score-sum';
-import { weightConstraints } from './weight-sum';
+import type { CapPolicy } from '../profile';
+import { defineRule, type NotCheckedReason, type RuleContext } from './rule';
+import { completionRows, type Completion, type RateFit, type Refusal } from './shared/completion';
+
+type Messages = 'ratio' | 'capped' | 'percent-met';
+type Context = RuleContext<Messages>;
 
 function fixValueOf(slot: Slot, value: Decimal): number {
   const n = numberOf(slot);
@@ -26,15 +22,15 @@ function fixValueOf(slot: Slot, value: Decimal): number {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-function rateFinding(sheet: string, slot: Slot, value: Decimal, id: MessageId, params: Record<string, string>): Finding {
-  return findingAt(sheet, slot, {
-    rule: 'rate',
-    severity: 'error',
-    id,
-    params,
-    expected: formatLike(slot, value),
-    fixValue: fixValueOf(slot, value),
-  });
+function reportRate(
+  ctx: Context,
+  slot: Slot,
+  value: Decimal,
+  id: Messages,
+  params: Record<string, string>,
+  inputs: (Slot | undefined)[],
+): void {
+  ctx.report(slot, id, params, { expected: formatLike(slot, value), fix: fixValueOf(slot, value), inputs });
 }
 
 /**
@@ -50,34 +46,33 @@ function isWrong(fit: RateFit, policy: CapPolicy): boolean {
   return !acceptable(fit === 'ok' || fit === 'uncapped', fit === 'ok' || fit === 'capped', policy);
 }
 
-const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
-  bound: 'not-checked.bound',
-  'no-actual': 'not-checked.no-actual',
-  ambiguous: 'not-checked.ambiguous',
-  'zero-base': 'not-checked.zero-base',
-  value: 'not-checked.value',
-  units: 'not-checked.units',
+/** Each refusal of the completion analysis is a not-checked reason of the same name. */
+const REFUSAL_REASON: Record<Refusal, NotCheckedReason> = {
+  bound: 'bound',
+  'no-actual': 'no-actual',
+  ambiguous: 'ambiguous',
+  'zero-base': 'zero-base',
+  value: 'value',
+  units: 'units',
 };
 
 function describe(slot: Slot | undefined): string {
   return slot ? `${slot.address}（${formatFound(slot)}）` : '';
 }
 
-function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[] {
-  const sheet = ctx.view.name;
-  const out: Finding[] = [];
+function reportCompletionRates(table: Readonly<IndicatorTable>, ctx: Context): void {
   for (const row of completionRows(table)) {
     const { node, rate, result, fits } = row;
     const actualSlot = node.actual ?? node.narrative;
     const params = { target: describe(node.target), actual: actualSlot ? formatFound(actualSlot) : '', den: describe(node.target) };
     if (result.kind === 'refused') {
-      out.push(notChecked(sheet, rate, REFUSAL_MESSAGE[result.reason], params));
+      ctx.notChecked(rate, REFUSAL_REASON[result.reason], params);
       continue;
     }
     // Several numbers in the narrative could be the actual, and they lead to different verdicts.
     const ambiguous = () => {
       const candidates = result.candidates.map((c) => formatFound({ ...rate, value: c.actual })).join('、');
-      out.push(notChecked(sheet, rate, 'not-checked.ambiguous', { ...params, candidates }));
+      ctx.notChecked(rate, 'ambiguous', { ...params, candidates });
     };
     const wrong = fits.map((f) => isWrong(f, ctx.profile.capRates));
     if (wrong.some((w) => w) && !wrong.every((w) => w)) {
@@ -95,17 +90,10 @@ function completionFindings(table: IndicatorTable, ctx: CheckContext): Finding[]
     const num = c.lowerIsBetter ? describe(node.target) : formatFound({ ...rate, value: c.actual });
     const den = c.lowerIsBetter ? formatFound({ ...rate, value: c.actual }) : describe(node.target);
     const capped = ctx.profile.capRates === 'capped' && c.ratio.lo.gt(ONE);
-    const id: MessageId = c.met && c.target.percent ? 'rate.percent-met' : capped ? 'rate.capped' : 'rate.ratio';
-    out.push(
-      rateFinding(sheet, rate, expectedValues[0], id, {
-        ...params,
-        num,
-        den,
-        ratio: formatPercent(midpoint(c.ratio), 2),
-      }),
-    );
+    const id: Messages = c.met && c.target.percent ? 'percent-met' : capped ? 'capped' : 'ratio';
+    const ratioText = formatPercent(midpoint(c.ratio), 2);
+    reportRate(ctx, rate, expectedValues[0], id, { ...params, num, den, ratio: ratioText }, [node.target, actualSlot]);
   }
-  return out;
 }
 
 function expectedRate(c: Completion, policy: CapPolicy): Decimal {
@@ -115,48 +103,24 @@ function expectedRate(c: Completion, policy: CapPolicy): Decimal {
 }
 
 /**
- * The value weight-sum and score-sum say a cell should hold, by address: a
- * 得分率 that agrees with the corrected weight or score is right, and the sum
- * finding already names the one wrong cell (SPEC §4 root cause, not echoes).
+ * 得分率 = score ÷ weight, both exact. A 得分率 that agrees with a corrected
+ * weight or score is an echo of the sum finding there; the engine tells
+ * which from the inputs (docs/domain.md §4 root cause).
  */
-function sumCorrections(table: IndicatorTable, sheet: string, profile: Profile): Map<string, number> {
-  const out = new Map<string, number>();
-  const findings = [
-    ...resolveSums('weight-sum', sheet, weightConstraints(table, profile)),
-    ...resolveSums('score-sum', sheet, scoreConstraints(table)),
-  ];
-  for (const f of findings) if (typeof f.fixValue === 'number') out.set(f.cell, f.fixValue);
-  return out;
-}
-
-function corrected(slot: Slot | undefined, corrections: Map<string, number>): Interval | undefined {
-  const fix = slot && corrections.get(slot.address);
-  return fix === undefined ? undefined : { lo: new Decimal(fix), hi: new Decimal(fix) };
-}
-
-/** 得分率 = score ÷ weight, both exact. */
-function scoreRateFindings(table: IndicatorTable, sheet: string, profile: Profile): Finding[] {
-  const out: Finding[] = [];
-  let corrections: Map<string, number> | undefined; // only when a 得分率 disagrees
+function reportScoreRates(table: Readonly<IndicatorTable>, ctx: Context): void {
   const judge = (node: IndicatorNode, rateSlot: Slot) => {
     const reported = intervalOf(rateSlot, 'rounded');
     const score = intervalOf(node.score, 'exact');
     const weight = intervalOf(node.weight, 'exact');
     const r = reported && score && weight && ratio(score, weight);
-    if (!reported || !score || !weight || !r || overlaps(reported, r)) return;
-    corrections ??= sumCorrections(table, sheet, profile);
-    const fixedScore = corrected(node.score, corrections);
-    const fixedWeight = corrected(node.weight, corrections);
-    const rFixed = fixedScore || fixedWeight ? ratio(fixedScore ?? score, fixedWeight ?? weight) : undefined;
-    if (rFixed && overlaps(reported, rFixed)) return;
-    out.push(rateFinding(sheet, rateSlot, midpoint(r), 'rate.ratio', { num: describe(node.score), den: describe(node.weight) }));
+    if (!reported || !r || overlaps(reported, r)) return;
+    reportRate(ctx, rateSlot, midpoint(r), 'ratio', { num: describe(node.score), den: describe(node.weight) }, [node.score, node.weight]);
   };
   const visit = (node: IndicatorNode) => {
     if (node.scoreRate) judge(node, node.scoreRate);
     node.children.forEach(visit);
   };
   table.roots.forEach(visit);
-  return out;
 }
 
 /** True when floats alone show the printed rate fits — the common case; false means "judge it exactly". */
@@ -175,53 +139,73 @@ function fitsInFloats(slot: Slot, num: Slot | undefined, den: Slot | undefined, 
 
 /** A ratio of two amounts judged against the printed rate; capped readings allowed unless the profile forbids. */
 function judgeAmountRatio(
-  sheet: string,
+  ctx: Context,
   slot: Slot | undefined,
   num: Slot | undefined,
   den: Slot | undefined,
   precision: Precision,
   policy: CapPolicy,
-): Finding | undefined {
-  if (!slot || fitsInFloats(slot, num, den, precision, policy)) return undefined;
+): void {
+  if (!slot || fitsInFloats(slot, num, den, precision, policy)) return;
   const reported = intervalOf(slot, 'rounded');
   const a = intervalOf(num, precision);
   const b = intervalOf(den, precision);
-  if (!reported || !a || !b) return undefined;
+  if (!reported || !a || !b) return;
   const r = ratio(a, b);
   if (!r) {
-    // 0 ÷ 0 is never an error (SPEC §4); x ÷ 0 cannot be recomputed.
-    if (numberOf(num)!.value.isZero()) return undefined;
-    return notChecked(sheet, slot, 'not-checked.zero-base', { den: describe(den) });
+    // 0 ÷ 0 is never an error (docs/domain.md §4); x ÷ 0 cannot be recomputed.
+    if (!numberOf(num)!.value.isZero()) ctx.notChecked(slot, 'zero-base', { den: describe(den) });
+    return;
   }
-  if (acceptable(overlaps(reported, r), overlaps(reported, capAt(r, ONE)), policy)) return undefined;
+  if (acceptable(overlaps(reported, r), overlaps(reported, capAt(r, ONE)), policy)) return;
   const value = policy === 'capped' ? Decimal.min(midpoint(r), ONE) : midpoint(r);
-  return rateFinding(sheet, slot, value, 'rate.ratio', { num: describe(num), den: describe(den) });
+  reportRate(ctx, slot, value, 'ratio', { num: describe(num), den: describe(den) }, [num, den]);
 }
 
-function amountFindings(table: AmountTable, ctx: CheckContext): Finding[] {
-  const sheet = ctx.view.name;
+function reportAmountRates(table: Readonly<AmountTable>, ctx: Context): void {
   const precision = amountPrecision(table);
-  const policy = ctx.profile.capRates;
-  const out: Finding[] = [];
   const total = table.rows.find((r) => r.depth === 0);
   for (const row of table.rows) {
     const v = row.values;
-    const f = judgeAmountRatio(sheet, v.rate, v.spent, v.budget, precision, policy);
-    if (f) out.push(f);
+    judgeAmountRatio(ctx, v.rate, v.spent, v.budget, precision, ctx.profile.capRates);
     if (v.share && total) {
       const role = total.values.spent ? 'spent' : 'budget';
-      const s = judgeAmountRatio(sheet, v.share, v[role], total.values[role], precision, 'uncapped');
-      if (s) out.push(s);
+      judgeAmountRatio(ctx, v.share, v[role], total.values[role], precision, 'uncapped');
     }
   }
-  return out;
 }
 
-export const rate: Check = {
-  id: 'rate',
-  severity: 'error',
-  run(table, ctx) {
-    if (table.type === 'amounts') return amountFindings(table, ctx);
-    return [...completionFindings(table, ctx), ...scoreRateFindings(table, ctx.view.name, ctx.profile)];
+export default defineRule({
+  meta: {
+    id: 'rate',
+    severity: 'error',
+    determinesValue: true,
+    docs: {
+      description: {
+        'zh-CN': '完成率、执行率、得分率与占比等于重新计算的比值',
+        'en-US': 'A completion rate, execution rate, score rate or share equals the recomputed ratio',
+      },
+      url: 'docs/rules/rate.md',
+      source: '财预〔2020〕10号; docs/domain.md §3 (precision), §4',
+    },
+    messages: {
+      ratio: { 'zh-CN': '{cell} 为 {found}，但 {num} ÷ {den} = {expected}。', 'en-US': '{cell} = {found}, but {num} ÷ {den} = {expected}.' },
+      capped: {
+        'zh-CN': '{cell} 为 {found}，但 {num} ÷ {den} = {ratio}，按封顶 100% 应为 {expected}。',
+        'en-US': '{cell} = {found}, but {num} ÷ {den} = {ratio}; capped at 100% it is {expected}.',
+      },
+      'percent-met': {
+        'zh-CN': '{cell} 为 {found}，但实际值 {actual} 已达到百分比目标 {target}，完成率应为 100%。',
+        'en-US': '{cell} = {found}, but the actual {actual} meets the percentage target {target}, so the rate is 100%.',
+      },
+    },
   },
-};
+  check(table, ctx) {
+    if (table.type === 'amounts') {
+      reportAmountRates(table, ctx);
+    } else {
+      reportCompletionRates(table, ctx);
+      reportScoreRates(table, ctx);
+    }
+  },
+});

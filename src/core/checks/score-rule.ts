@@ -7,17 +7,16 @@
  *   they deduct, not in whether.
  */
 import Decimal from 'decimal.js';
-import { completionOf } from './shared/completion';
-import type { Finding } from '../findings/finding';
-import { formatFound, formatPercent, formatPlain } from '../findings/format';
 import { capAt, midpoint, ratio, times, type Interval } from '../arithmetic/interval';
-import type { MessageId } from '../findings/messages';
 import { amountPrecision, compareValues, intervalOf, numberOf, ONE, signOf } from '../arithmetic/precision';
-import type { Profile } from '../profile';
+import { formatFound, formatPercent, formatPlain } from '../findings/format';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../layout/tables';
-import type { Check } from './check';
-import { findingAt } from './shared/finding-at';
-import { notChecked } from './not-checked';
+import type { Profile } from '../profile';
+import { defineRule, type RuleContext } from './rule';
+import { completionOf } from './shared/completion';
+
+type Messages = 'funds' | 'missed-full' | 'met-deducted';
+type Context = RuleContext<Messages>;
 
 /** A printed score may be rounded or truncated to its decimals (at least one place). */
 function scoreReachable(printed: Decimal, decimals: number, computed: Interval): boolean {
@@ -25,14 +24,20 @@ function scoreReachable(printed: Decimal, decimals: number, computed: Interval):
   return computed.hi.gte(printed.minus(unit.div(2))) && computed.lo.lt(printed.plus(unit));
 }
 
-function scoreFinding(sheet: string, slot: Slot, expected: Decimal, id: MessageId, params: Record<string, string>): Finding {
+function reportScore(
+  ctx: Context,
+  slot: Slot,
+  expected: Decimal,
+  id: Messages,
+  params: Record<string, string>,
+  inputs: (Slot | undefined)[],
+): void {
   const shown = formatPlain(expected, 2);
-  return findingAt(sheet, slot, { rule: 'score-rule', severity: 'error', id, params, expected: shown, fixValue: Number(shown) });
+  ctx.report(slot, id, params, { expected: shown, fix: Number(shown), inputs });
 }
 
-function fundsFindings(table: AmountTable, sheet: string): Finding[] {
+function reportFundsScores(table: Readonly<AmountTable>, ctx: Context): void {
   const precision = amountPrecision(table);
-  const out: Finding[] = [];
   for (const row of table.rows) {
     const { weight, score, spent, budget, rate } = row.values;
     const w = numberOf(weight);
@@ -44,14 +49,9 @@ function fundsFindings(table: AmountTable, sheet: string): Finding[] {
     if (!r) continue;
     const computed = times(capAt(r, ONE), { lo: w.value, hi: w.value });
     if (scoreReachable(s.value, s.decimals, computed)) continue;
-    out.push(
-      scoreFinding(sheet, score, midpoint(computed), 'rule.funds', {
-        weight: formatPlain(w.value),
-        rate: formatPercent(Decimal.min(midpoint(r), ONE), 2),
-      }),
-    );
+    const params = { weight: formatPlain(w.value), rate: formatPercent(Decimal.min(midpoint(r), ONE), 2) };
+    reportScore(ctx, score, midpoint(computed), 'funds', params, [weight, spent, budget, rate]);
   }
-  return out;
 }
 
 function missedScore(weight: Decimal, target: Decimal, actual: Decimal, lowerIsBetter: boolean, profile: Profile): Decimal {
@@ -62,8 +62,7 @@ function missedScore(weight: Decimal, target: Decimal, actual: Decimal, lowerIsB
   return target.div(actual).times(weight);
 }
 
-function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profile): Finding[] {
-  const out: Finding[] = [];
+function reportIndicatorScores(table: Readonly<IndicatorTable>, ctx: Context): void {
   const visit = (node: IndicatorNode) => {
     node.children.forEach(visit);
     const target = numberOf(node.target);
@@ -75,28 +74,51 @@ function indicatorFindings(table: IndicatorTable, sheet: string, profile: Profil
     // SPEC §2 E: an actual typed as a bound cannot be recomputed. Where the row
     // has a rate column, the rate check already says so at the rate.
     if (c === 'bound' && !node.rate) {
-      out.push(notChecked(sheet, node.actual!, 'not-checked.bound', { actual: formatFound(node.actual!) }));
+      ctx.notChecked(node.actual!, 'bound', { actual: formatFound(node.actual!) });
       return;
     }
     if (typeof c === 'string' || c.met === undefined || signOf(target) === 0 || signOf(actual) === 0) return;
     const params = () => ({ actual: formatFound(node.actual!), target: formatFound(node.target!) });
     const scoreVsWeight = compareValues(s, w);
+    const inputs = [node.target, node.actual, node.weight];
     if (c.met && scoreVsWeight < 0) {
-      out.push(scoreFinding(sheet, node.score, w.value, 'rule.met-deducted', params()));
+      reportScore(ctx, node.score, w.value, 'met-deducted', params(), inputs);
     } else if (!c.met && scoreVsWeight === 0) {
-      const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, profile);
-      out.push(scoreFinding(sheet, node.score, expected, 'rule.missed-full', params()));
+      const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, ctx.profile);
+      reportScore(ctx, node.score, expected, 'missed-full', params(), inputs);
     }
   };
   table.roots.forEach(visit);
-  return out;
 }
 
-export const scoreRule: Check = {
-  id: 'score-rule',
-  severity: 'error',
-  run(table, ctx) {
-    if (table.type === 'amounts') return table.kind === 'project-funds' ? fundsFindings(table, ctx.view.name) : [];
-    return indicatorFindings(table, ctx.view.name, ctx.profile);
+export default defineRule({
+  meta: {
+    id: 'score-rule',
+    severity: 'error',
+    determinesValue: true,
+    docs: {
+      description: { 'zh-CN': '规则确定的得分：资金得分与指标满分规则', 'en-US': 'Scores a rule fixes: the funds score, full marks for a met target' },
+      url: 'docs/rules/score-rule.md',
+      source: '财预〔2020〕10号 附件 项目支出绩效自评表; docs/domain.md §2 E, §4',
+    },
+    messages: {
+      funds: {
+        'zh-CN': '{cell} 为 {found}，但资金得分 = 分值 {weight} × 执行率 {rate} = {expected}。',
+        'en-US': '{cell} = {found}, but the funds score = weight {weight} × execution rate {rate} = {expected}.',
+      },
+      'missed-full': {
+        'zh-CN': '{cell} 给了满分 {found}，但实际 {actual} 未达到目标 {target}，按比例应为 {expected}。',
+        'en-US': '{cell} gives full marks {found}, but the actual {actual} misses the target {target}; pro rata it is {expected}.',
+      },
+      'met-deducted': {
+        'zh-CN': '{cell} 为 {found}，但实际 {actual} 已达到目标 {target}，应得满分 {expected}。',
+        'en-US': '{cell} = {found}, but the actual {actual} meets the target {target}, so it earns full marks {expected}.',
+      },
+    },
   },
-};
+  check(table, ctx) {
+    if (table.type === 'amounts') {
+      if (table.kind === 'project-funds') reportFundsScores(table, ctx);
+    } else reportIndicatorScores(table, ctx);
+  },
+});

@@ -1,21 +1,22 @@
-/** score-sum (SPEC §4): a subtotal or total score is the sum of the scores under it. */
-import { resolveSums, type SumConstraint } from './shared/sum-constraints';
-import type { Table } from '../layout/tables';
-import { exactTerm, treeSumConstraints } from './shared/tree-sums';
-import type { Check } from './check';
+/** score-sum (docs/domain.md §4): a subtotal or total score is the sum of the scores under it. */
+import { defineRule } from './rule';
+import { scoreConstraints } from './shared/score-constraints';
+import { SUM_MESSAGES } from './shared/sum-messages';
+import { reportSums } from './shared/sum-constraints';
 
-export function scoreConstraints(table: Table): SumConstraint[] {
-  if (table.type !== 'indicators') return [];
-  return treeSumConstraints(
-    table,
-    (node) => exactTerm(node.score),
-    table.total?.score,
-    table.extraParts.map((p) => p.score),
-  );
-}
-
-export const scoreSum: Check = {
-  id: 'score-sum',
-  severity: 'error',
-  run: (table, ctx) => resolveSums('score-sum', ctx.view.name, scoreConstraints(table)),
-};
+export default defineRule({
+  meta: {
+    id: 'score-sum',
+    severity: 'error',
+    determinesValue: true,
+    docs: {
+      description: { 'zh-CN': '小计与总分得分等于其下各项得分之和', 'en-US': 'A subtotal or total score is the sum of the scores under it' },
+      url: 'docs/rules/score-sum.md',
+      source: 'docs/domain.md §4',
+    },
+    messages: { total: SUM_MESSAGES.total, root: SUM_MESSAGES.root },
+  },
+  check(table, ctx) {
+    reportSums(ctx, scoreConstraints(table));
+  },
+});

@@ -1,54 +1,26 @@
 /**
- * weight-sum (SPEC §4): a parent's weight is the sum of its children's; the
- * 总分 weight is the sum of the level-1 weights and the profile's full mark.
+ * weight-sum (docs/domain.md §4): a parent's weight is the sum of its
+ * children's; the 总分 weight is the sum of the level-1 weights and the
+ * profile's full mark.
  */
-import Decimal from 'decimal.js';
-import { exactly } from '../arithmetic/interval';
-import type { Profile } from '../profile';
-import { holds, resolveSums, type SumConstraint } from './shared/sum-constraints';
-import type { IndicatorNode, IndicatorTable, Table } from '../layout/tables';
-import { exactTerm, treeSumConstraints } from './shared/tree-sums';
-import type { Check } from './check';
+import { defineRule } from './rule';
+import { SUM_MESSAGES } from './shared/sum-messages';
+import { reportSums } from './shared/sum-constraints';
+import { weightConstraints } from './shared/weight-constraints';
 
-/** A level-1 weight stated in its label or the footnote stands in for a weight cell. */
-function weightTerm(table: IndicatorTable, node: IndicatorNode) {
-  return exactTerm(node.weight) ?? exactTerm(table.statedWeights.get(node));
-}
-
-function indicatorConstraints(table: IndicatorTable): SumConstraint[] {
-  return treeSumConstraints(
-    table,
-    (node) => weightTerm(table, node),
-    table.total?.weight,
-    table.extraParts.map((p) => p.weight),
-  );
-}
-
-/**
- * Forms differ on whether a 加减分项's weight is inside the full mark
- * (45 + 50 + 5 = 100) or on top of it (60 + 40 = 100, ±5 besides): the 总分
- * weight may match either way.
- */
-function withBonusOnTop(table: IndicatorTable, constraints: SumConstraint[]): SumConstraint[] {
-  const totalSlot = table.total?.weight;
-  const i = constraints.findIndex((c) => c.total.slot === totalSlot);
-  if (i < 0 || holds(constraints[i]) || !table.roots.some((r) => r.bonus)) return constraints;
-  const withoutBonus = indicatorConstraints({ ...table, roots: table.roots.filter((r) => !r.bonus) });
-  const alternative = withoutBonus.find((c) => c.total.slot === totalSlot);
-  if (!alternative || !holds(alternative)) return constraints;
-  return constraints.map((c, j) => (j === i ? alternative : c));
-}
-
-export function weightConstraints(table: Table, profile: Profile): SumConstraint[] {
-  if (table.type !== 'indicators') return [];
-  const out = withBonusOnTop(table, indicatorConstraints(table));
-  const total = exactTerm(table.total?.weight);
-  if (total) out.push({ total, fixed: exactly(new Decimal(profile.totalWeight)), parts: [], wording: 'profile' });
-  return out;
-}
-
-export const weightSum: Check = {
-  id: 'weight-sum',
-  severity: 'error',
-  run: (table, ctx) => resolveSums('weight-sum', ctx.view.name, weightConstraints(table, ctx.profile)),
-};
+export default defineRule({
+  meta: {
+    id: 'weight-sum',
+    severity: 'error',
+    determinesValue: true,
+    docs: {
+      description: { 'zh-CN': '上级指标分值等于下级分值之和，总分分值等于满分', 'en-US': "A parent's weight is the sum of its children's; the total is the full mark" },
+      url: 'docs/rules/weight-sum.md',
+      source: '财预〔2020〕10号 附件 评分表; docs/domain.md §4',
+    },
+    messages: { total: SUM_MESSAGES.total, root: SUM_MESSAGES.root, profile: SUM_MESSAGES.profile },
+  },
+  check(table, ctx) {
+    reportSums(ctx, weightConstraints(table, ctx.profile));
+  },
+});

@@ -1,19 +1,10 @@
 /** What the checks produce and every front end shows. */
+import type { RuleId } from '../checks';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type RuleId =
-  | 'weight-sum'
-  | 'score-sum'
-  | 'score-range'
-  | 'rate'
-  | 'amount-sum'
-  | 'grade'
-  | 'score-rule'
-  | 'rate-convention'
-  | 'text-number'
-  | 'formula-range'
-  | 'not-checked';
+/** A rule's id, as the rules list defines them (checks/index.ts). */
+export type { RuleId } from '../checks';
 
 export type Lang = 'zh-CN' | 'en-US';
 
@@ -39,6 +30,13 @@ export interface Finding {
    */
   fixValue?: number | string;
   message: LocalizedText;
+  /** Which of the rule's sentences this is (its key in the rule's meta.messages). */
+  messageId?: string;
+  /**
+   * For an echo: the cell whose own finding explains this one ("随 B9 而错");
+   * an echo is `info`, never an error, and has no Fix (docs/domain.md §4).
+   */
+  cause?: string;
   /** Index into the result's `tables` of the table this finding belongs to. */
   table?: number;
 }

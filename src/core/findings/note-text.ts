@@ -21,11 +21,15 @@ export const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
   'en-US': { error: 'error', warning: 'warning', info: 'info' },
 };
 
-/** One line for one finding: severity, the sentence and, where there is one, the value expected. */
+/**
+ * One line for one finding: severity, the sentence and the value expected,
+ * where there is one the sentence does not already say.
+ */
 export function findingNoteLine(f: Finding, lang: Lang): string {
+  const text = f.message[lang];
   const expected =
-    f.expected === undefined ? '' : lang === 'zh-CN' ? `（应为 ${f.expected}）` : ` (expected ${f.expected})`;
-  return `[${SEVERITY_WORDS[lang][f.severity]}] ${f.message[lang]}${expected}`;
+    f.expected === undefined || text.includes(f.expected) ? '' : lang === 'zh-CN' ? `（应为 ${f.expected}）` : ` (expected ${f.expected})`;
+  return `[${SEVERITY_WORDS[lang][f.severity]}] ${text}${expected}`;
 }
 
 /** The note for every finding on one cell, most severe first, under the tag. */

@@ -28,6 +28,11 @@ class CellSlot implements Slot {
   get value(): TypedValue {
     return (this.typed ??= readCellValue(this.cell));
   }
+
+  /** Only the engine sets a value, to ask what the rules say were the cell corrected (engine.ts). */
+  set value(v: TypedValue) {
+    this.typed = v;
+  }
 }
 
 /**

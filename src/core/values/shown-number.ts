@@ -146,3 +146,14 @@ export function storedLiteral(n: number): string {
   }
   return digits <= 15 ? shortest : n.toPrecision(15);
 }
+
+/**
+ * The same number holding another value, shown as the cell shows it: the
+ * engine asks "what if this cell held its expected value?" to tell a root
+ * cause from its echoes.
+ */
+export function withValue(n: TypedNumber, value: Decimal): TypedNumber {
+  const literal = value.toString();
+  const digits = literal.replace(/^-|e.*$|\./g, '').replace(/^0+/, '').length;
+  return new ShownNumber({ ...(n as ShownNumber).fields(), literal, approx: value.toNumber(), approxIsUnique: digits <= 15 });
+}

@@ -24,12 +24,16 @@ ruleTester('rate', {
     summaryC('得分率 100%, 90%, 95% for 30/30, 27/30, 38/40'),
     budgetD('execution rates of every row, 96.67% for 58/60 rounded'),
     { name: '75.27% from 3.51/4.66 万元 is within rounding (3.505–3.515 ÷ 4.655–4.665)', ...BUDGET_SMALL(pct(0.7527)) },
-    summaryC('得分率 90% for 27 of a level-2 weight mistyped 31 (its children say 30): the weight is the one wrong cell', { E4: 31 }),
-    summaryC('得分率 90% for a level-2 score mistyped 28 (its children say 27): the score is the one wrong cell', { F4: 28 }),
     budgetD('0 ÷ 0 is not an error', { A9: '（3）其他项目', B9: 0, C9: 0, D9: pct(0) }),
     { name: 'percent target met shown as 100% in an uncapped table', ...COMPLETION_B() },
   ],
   invalid: [
+    summaryC('得分率 90% for 27 of a level-2 weight mistyped 31 (its children say 30): an echo of the weight, the one wrong cell', { E4: 31 }, {
+      findings: [{ cell: 'G4', cause: 'E4', fix: null }],
+    }),
+    summaryC('得分率 90% for a level-2 score mistyped 28 (its children say 27): an echo of the score, the one wrong cell', { F4: 28 }, {
+      findings: [{ cell: 'G4', cause: 'F4', fix: null }],
+    }),
     budgetD('execution rate 90.00% where 175 / 200 = 87.50%', { D6: pct(0.9) }, {
       findings: [{ cell: 'D6', expected: '87.50%' }],
     }),

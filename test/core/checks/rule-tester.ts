@@ -24,6 +24,14 @@ export interface ExpectedFinding {
   cell: string;
   /** The value the cell should hold, as the finding prints it; omitted: not asserted. */
   expected?: string;
+  /** Which of the rule's sentences it says (a key of the rule's meta.messages). */
+  messageId?: string;
+  /** What Fix writes; `null`: the finding offers no Fix. */
+  fix?: number | string | null;
+  /** Numbers and names the Chinese sentence must contain, in order. */
+  says?: readonly string[];
+  /** For an echo: the cell whose finding explains it (the echo is info and has no Fix). */
+  cause?: string;
 }
 
 export interface InvalidCase extends SheetCase {
@@ -72,11 +80,42 @@ function describeFinding(f: Finding): string {
   return `${f.cell} (found ${f.found ?? '-'}, expected ${f.expected ?? '-'}): ${f.message['en-US']}`;
 }
 
+/** The parts of a finding a case asserts, in one line so a failure shows them side by side. */
+function asserted(f: Finding, want: ExpectedFinding): string {
+  const parts = [f.cell];
+  if (want.expected !== undefined) parts.push(`expected ${f.expected}`);
+  if (want.messageId !== undefined) parts.push(`says ${f.messageId}`);
+  if (want.fix !== undefined) parts.push(`fix ${f.fixValue ?? null}`);
+  if (want.cause !== undefined) parts.push(`echo of ${f.cause} (${f.severity})`);
+  if (want.says !== undefined) {
+    const text = f.message['zh-CN'];
+    let at = 0;
+    const inOrder = want.says.every((w) => (at = text.indexOf(w, at)) >= 0);
+    parts.push(inOrder ? `names ${want.says.join(' … ')}` : `sentence “${text}”`);
+  }
+  return parts.join(', ');
+}
+
+function wanted(want: ExpectedFinding): string {
+  const parts = [want.cell];
+  if (want.expected !== undefined) parts.push(`expected ${want.expected}`);
+  if (want.messageId !== undefined) parts.push(`says ${want.messageId}`);
+  if (want.fix !== undefined) parts.push(`fix ${want.fix}`);
+  if (want.cause !== undefined) parts.push(`echo of ${want.cause} (info)`);
+  if (want.says !== undefined) parts.push(`names ${want.says.join(' … ')}`);
+  return parts.join(', ');
+}
+
+/**
+ * `valid`: no finding of the rule (an echo of another cell's finding is not
+ * the rule's verdict); `invalid`: exactly the listed findings, each with what
+ * it asserts — the sentence it says, the numbers in it, what Fix writes.
+ */
 export function ruleTester(rule: RuleId, cases: { valid: readonly SheetCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule, () => {
     describe('valid', () => {
       it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        expect(findingsOf(rule, c).map(describeFinding)).toEqual([]);
+        expect(findingsOf(rule, c).filter((f) => !f.cause).map(describeFinding)).toEqual([]);
       });
     });
     describe('invalid', () => {
@@ -86,7 +125,7 @@ export function ruleTester(rule: RuleId, cases: { valid: readonly SheetCase[]; i
         for (const want of c.findings) {
           const hit = found.find((f) => f.cell === want.cell)!;
           expect(hit.rule).toBe(rule);
-          if (want.expected !== undefined) expect(`${hit.cell} expected ${hit.expected}`).toBe(`${want.cell} expected ${want.expected}`);
+          expect(asserted(hit, want)).toBe(wanted(want));
         }
       });
     });

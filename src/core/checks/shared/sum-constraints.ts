@@ -5,10 +5,9 @@
  * alone is reported; otherwise each disagreeing total is.
  */
 import Decimal from 'decimal.js';
-import type { Finding, RuleId } from '../../findings/finding';
-import { formatCellList, formatFound, formatLike, formatPlain } from '../../findings/format';
+import { formatCellList, formatLike, formatPlain } from '../../findings/format';
 import { intersect, midpoint, minus, negate, overlaps, sumIntervals, type Interval } from '../../arithmetic/interval';
-import { message } from '../../findings/messages';
+import type { RuleContext } from '../rule';
 import type { Slot } from '../../layout/tables';
 import { approxInterval, approxOverlaps, MAX_TERMS, type FloatInterval } from '../../arithmetic/interval-fast';
 import { intervalOfNumber, numberOf, type Precision } from '../../arithmetic/precision';
@@ -156,42 +155,50 @@ function expectedText(slot: Slot, value: Interval): string {
   return formatLike(slot, mid);
 }
 
-function finding(rule: RuleId, sheet: string, slot: Slot, value: Interval): Finding {
-  const expected = expectedText(slot, value);
-  return {
-    sheet,
-    cell: slot.address,
-    rule,
-    severity: 'error',
-    found: formatFound(slot),
-    expected,
-    fixValue: Number(roundedFix(slot, value).toDecimalPlaces(10).toString()),
-    message: { 'zh-CN': '', 'en-US': '' },
-  };
+/** What the sum rules say about one cell: the engine turns it into a finding of the calling rule. */
+export interface SumReport {
+  slot: Slot;
+  messageId: SumWording;
+  params: Record<string, string>;
+  expected: string;
+  fix: number;
+  inputs: Slot[];
 }
 
-/** Findings for the constraints of one rule family on one table. */
-export function resolveSums(rule: RuleId, sheet: string, constraints: SumConstraint[]): Finding[] {
+export type SumWording = 'total' | 'root' | 'profile' | 'adjusted';
+
+function sumReport(slot: Slot, value: Interval, messageId: SumWording, params: Record<string, string>, inputs: Slot[]): SumReport {
+  const expected = expectedText(slot, value);
+  const fix = Number(roundedFix(slot, value).toDecimalPlaces(10).toString());
+  return { slot, messageId, params: { sum: expected, ...params }, expected, fix, inputs };
+}
+
+/** The reports for the constraints of one rule family on one table. */
+export function resolveSums(constraints: SumConstraint[]): SumReport[] {
   const violated = constraints.filter((c) => !holds(c));
-  const findings: Finding[] = [];
+  const reports: SumReport[] = [];
   for (const group of components(violated)) {
     const cause = group.length > 1 ? rootCause(group, constraints) : undefined;
     if (cause) {
       const totals = group.map((c) => c.total.slot.address).join(', ');
-      const f = finding(rule, sheet, cause.slot, cause.value);
-      f.message = message('sum.root', { cell: cause.slot.address, found: f.found!, expected: f.expected!, totals });
-      findings.push(f);
+      reports.push(sumReport(cause.slot, cause.value, 'root', { totals }, group.flatMap(slotsOf)));
       continue;
     }
-    for (const c of group) findings.push(reportAlone(rule, sheet, c));
+    for (const c of group) {
+      const parts = formatCellList(c.parts.map((p) => p.slot));
+      const wording = c.wording === 'sum' ? 'total' : c.wording;
+      reports.push(sumReport(c.total.slot, expectedTotal(c), wording, { parts }, slotsOf(c)));
+    }
   }
-  return findings;
+  return reports;
 }
 
-function reportAlone(rule: RuleId, sheet: string, c: SumConstraint): Finding {
-  const slot = c.total.slot;
-  const f = finding(rule, sheet, slot, expectedTotal(c));
-  const params = { cell: slot.address, found: f.found!, expected: f.expected!, sum: f.expected!, parts: formatCellList(c.parts.map((p) => p.slot)) };
-  f.message = message(c.wording === 'profile' ? 'sum.profile' : c.wording === 'adjusted' ? 'sum.adjusted' : 'sum.total', params);
-  return f;
+/**
+ * Reports every disagreeing sum through the rule's context. The rule's meta
+ * lists the sum sentences its constraints can produce (SUM_MESSAGES).
+ */
+export function reportSums<M extends string>(ctx: RuleContext<M>, constraints: SumConstraint[]): void {
+  for (const r of resolveSums(constraints)) {
+    ctx.report(r.slot, r.messageId as M, r.params, { expected: r.expected, fix: r.fix, inputs: r.inputs });
+  }
 }
