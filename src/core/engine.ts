@@ -4,9 +4,8 @@
  *
  * Tables → rules → findings: each rule reports through a context, and the
  * engine stamps sheet, rule and severity from the rule's meta, names the
- * cell by its row label, and tells root causes from their echoes.
+ * cell by its row label, and tells root causes from their echoes (echoes.ts).
  */
-import Decimal from 'decimal.js';
 import { notCheckedRule, RULES } from './checks';
 import type { NotCheckedReason, ReportOptions, Rule, RuleContext } from './checks/rule';
 import type { Finding, Lang, LocalizedText, TableInfo, WorkbookResult } from './findings/finding';
@@ -16,7 +15,7 @@ import { detectTables } from './layout/detect-tables';
 import { slotLabels } from './layout/slot-labels';
 import type { Slot, Table } from './layout/tables';
 import { DEFAULT_PROFILE, type Profile } from './profile';
-import { withValue } from './values/shown-number';
+import { markEchoes, type Draft, type TableRun } from './echoes';
 import { formatFound } from './findings/format';
 
 export interface CheckOptions {
@@ -25,23 +24,6 @@ export interface CheckOptions {
 
 export function checkSheet(sheet: Sheet, options: CheckOptions = {}): WorkbookResult {
   return checkWorkbook({ sheets: [sheet] }, options);
-}
-
-/** A finding with what the engine needs to judge it against the others. */
-interface Draft {
-  finding: Finding;
-  slot: Slot;
-  inputs: readonly Slot[];
-  rule: Rule;
-  table: TableRun;
-}
-
-/** One table with what its rules were run with. */
-interface TableRun {
-  table: Table;
-  index: number;
-  view: SheetView;
-  labels: Map<Slot, string>;
 }
 
 export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): WorkbookResult {
@@ -75,7 +57,7 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): W
       }
     }
   }
-  markEchoes(drafts, profile);
+  markEchoes(drafts, (rule, run) => runRule(rule, { ...run, table: { ...run.table } }, profile));
   return { tables, findings: dedupe(ordered), sheets };
 }
 
@@ -98,7 +80,7 @@ function runRule(rule: Rule, run: TableRun, profile: Profile): Draft[] {
     if (options.expected !== undefined) finding.expected = options.expected;
     if (options.fix !== undefined) finding.fixValue = options.fix;
     const inputs = (options.inputs ?? []).filter((s): s is Slot => s !== undefined);
-    out.push({ finding, slot, inputs, rule, table: run });
+    out.push({ finding, slot, inputs, rule, run });
   };
   const ctx: RuleContext<string> = {
     profile,
@@ -125,57 +107,6 @@ function fill(template: LocalizedText, params: Record<string, string>, slot: Slo
     return lang === 'zh-CN' ? text.replace(/） /g, '）') : text;
   };
   return { 'zh-CN': one('zh-CN'), 'en-US': one('en-US') };
-}
-
-/**
- * Root cause, not echoes (docs/domain.md §4): an error whose inputs include
- * another error's cell, and that vanishes when that cell holds its expected
- * value, follows from it. It stays as an `info` naming its cause, without a
- * Fix: fixing it would write a second wrong value.
- */
-function markEchoes(drafts: Draft[], profile: Profile): void {
-  const errors = drafts.filter((d) => d.finding.severity === 'error');
-  const causesAt = new Map<string, Draft[]>();
-  for (const d of errors) {
-    if (!d.rule.meta.determinesValue || typeof d.finding.fixValue !== 'number') continue;
-    const key = slotKey(d.table.view, d.slot);
-    causesAt.set(key, [...(causesAt.get(key) ?? []), d]);
-  }
-  if (causesAt.size === 0) return;
-  for (const echo of errors) {
-    const cause = echo.inputs
-      .flatMap((input) => causesAt.get(slotKey(echo.table.view, input)) ?? [])
-      .find((c) => c.slot !== echo.slot && c.finding.cause === undefined && vanishesWhenCorrected(echo, c, profile));
-    if (cause) becomeEcho(echo.finding, cause.finding);
-  }
-}
-
-function slotKey(view: SheetView, slot: Slot): string {
-  return `${view.name}!${slot.address}`;
-}
-
-function vanishesWhenCorrected(echo: Draft, cause: Draft, profile: Profile): boolean {
-  const original = cause.slot.value;
-  if (original.kind !== 'number') return false;
-  cause.slot.value = withValue(original, new Decimal(cause.finding.fixValue as number));
-  try {
-    // A fresh table object: analyses cached per table must be made again.
-    const again = runRule(echo.rule, { ...echo.table, table: { ...echo.table.table } }, profile);
-    return !again.some((d) => d.finding.severity === 'error' && d.finding.cell === echo.finding.cell);
-  } finally {
-    cause.slot.value = original;
-  }
-}
-
-const ECHO_NOTE: LocalizedText = { 'zh-CN': '随 {cause} 而错：', 'en-US': 'Follows from {cause}: ' };
-
-function becomeEcho(echo: Finding, cause: Finding): void {
-  echo.severity = 'info';
-  echo.cause = cause.cell;
-  delete echo.fixValue;
-  for (const lang of ['zh-CN', 'en-US'] as const) {
-    echo.message[lang] = ECHO_NOTE[lang].replace('{cause}', cause.cell) + echo.message[lang];
-  }
 }
 
 function tableFailed(sheet: string, cell: string, err: unknown): Finding {

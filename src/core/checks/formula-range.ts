@@ -4,7 +4,8 @@
  * next edit will not. Only plain sums of cells are read (SUM(…)+SUM(…), A1+A2).
  */
 import { formatCellList } from '../findings/format';
-import { parseA1, parseRangeA1, toA1 } from '../grid/grid';
+import { parseA1 } from '../grid/grid';
+import { summedCells } from '../grid/sum-formula';
 import type { SheetView } from '../grid/sheet-view';
 import type { Slot } from '../layout/tables';
 import { defineRule, type RuleContext } from './rule';
@@ -12,33 +13,6 @@ import { amountConstraints } from './shared/amount-constraints';
 import { scoreConstraints } from './shared/score-constraints';
 import type { SumConstraint } from './shared/sum-constraints';
 import { weightConstraints } from './shared/weight-constraints';
-
-/** The most cells one formula is expanded to; a bigger range is not judged. */
-const MAX_CELLS = 5000;
-const REF = /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/;
-const SUM_CALL = /^SUM\((.*)\)$/;
-
-/** Addresses a plain sum formula adds, or undefined when it is anything else. */
-export function summedCells(formula: string): Set<string> | undefined {
-  const text = formula.replace(/\s+/g, '').toUpperCase();
-  const refs: string[] = [];
-  for (const term of text.split('+')) {
-    const call = SUM_CALL.exec(term);
-    const args = call ? call[1].split(',') : [term];
-    for (const a of args) {
-      if (!REF.test(a)) return undefined;
-      refs.push(a);
-    }
-  }
-  const out = new Set<string>();
-  for (const ref of refs) {
-    const range = parseRangeA1(ref.replace(/\$/g, ''));
-    if (!range) return undefined;
-    if ((range.bottom - range.top + 1) * (range.right - range.left + 1) > MAX_CELLS) return undefined;
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) out.add(toA1(r, c));
-  }
-  return out;
-}
 
 function holdsNumber(view: SheetView, address: string): boolean {
   const p = parseA1(address)!;
