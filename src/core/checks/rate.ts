@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { capAt, midpoint, overlaps, ratio } from '../arithmetic/interval';
 import { approxCap, approxInterval, approxOverlaps, approxRatio } from '../arithmetic/interval-fast';
 import { amountPrecision, intervalOf, numberOf, ONE, type Precision } from '../arithmetic/precision';
-import { formatFound, formatLike, formatPercent } from '../findings/format';
+import { formatFound, formatPercent, formatRate, groupDigits } from '../findings/format';
 import type { AmountTable, IndicatorNode, IndicatorTable, Slot } from '../layout/tables';
 import type { CapPolicy } from '../profile';
 import { defineRule, type NotCheckedReason, type RuleContext } from './rule';
@@ -30,7 +30,7 @@ function reportRate(
   params: Record<string, string>,
   inputs: (Slot | undefined)[],
 ): void {
-  ctx.report(slot, id, params, { expected: formatLike(slot, value), fix: fixValueOf(slot, value), inputs });
+  ctx.report(slot, id, params, { expected: formatRate(slot, value), fix: fixValueOf(slot, value), inputs });
 }
 
 /**
@@ -57,7 +57,7 @@ const REFUSAL_REASON: Record<Refusal, NotCheckedReason> = {
 };
 
 function describe(slot: Slot | undefined): string {
-  return slot ? `${slot.address}（${formatFound(slot)}）` : '';
+  return slot ? `${slot.address}（${groupDigits(formatFound(slot))}）` : '';
 }
 
 function reportCompletionRates(table: Readonly<IndicatorTable>, ctx: Context): void {
@@ -81,7 +81,7 @@ function reportCompletionRates(table: Readonly<IndicatorTable>, ctx: Context): v
     }
     if (!wrong[0]) continue;
     const expectedValues = result.candidates.map((c) => expectedRate(c, ctx.profile.capRates));
-    const shown = new Set(expectedValues.map((v) => formatLike(rate, v)));
+    const shown = new Set(expectedValues.map((v) => formatRate(rate, v)));
     if (shown.size > 1) {
       ambiguous();
       continue;
@@ -158,7 +158,9 @@ function judgeAmountRatio(
     return;
   }
   if (acceptable(overlaps(reported, r), overlaps(reported, capAt(r, ONE)), policy)) return;
-  const value = policy === 'capped' ? Decimal.min(midpoint(r), ONE) : midpoint(r);
+  // The ratio of the numbers as printed, not the middle of the rounding interval: 100 ÷ 120 is 83.33%.
+  const point = numberOf(num)!.value.div(numberOf(den)!.value);
+  const value = policy === 'capped' ? Decimal.min(point, ONE) : point;
   reportRate(ctx, slot, value, 'ratio', { num: describe(num), den: describe(den) }, [num, den]);
 }
 

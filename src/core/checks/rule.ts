@@ -45,6 +45,18 @@ export interface ReportOptions {
    * finding is corrected is an echo of it (docs/domain.md §4).
    */
   inputs?: readonly (Slot | undefined)[];
+  /**
+   * The input the reported cell agrees with as printed (a funds score worked
+   * out from the printed 执行率): where that input is itself wrong, this
+   * finding is its echo.
+   */
+  followsFrom?: Slot;
+  /**
+   * Other cells whose correction would satisfy this finding as well (a sum
+   * reported at its total could be put right at any part): where one of
+   * them also explains another rule's error, it is the root cause instead.
+   */
+  alternatives?: readonly { slot: Slot; expected: string; fix: number }[];
 }
 
 /** Why a value could not be checked: the not-checked rule's message ids. */

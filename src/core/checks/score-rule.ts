@@ -45,12 +45,24 @@ function reportFundsScores(table: Readonly<AmountTable>, ctx: Context): void {
     if (!w || !s || !score) continue;
     const spentIv = intervalOf(spent, precision);
     const budgetIv = intervalOf(budget, precision);
-    const r = (spentIv && budgetIv && ratio(spentIv, budgetIv)) || intervalOf(rate, 'rounded');
+    const printedRate = intervalOf(rate, 'rounded');
+    const r = (spentIv && budgetIv && ratio(spentIv, budgetIv)) || printedRate;
     if (!r) continue;
-    const computed = times(capAt(r, ONE), { lo: w.value, hi: w.value });
+    const scoreAt = (rateIv: Interval) => times(capAt(rateIv, ONE), { lo: w.value, hi: w.value });
+    const computed = scoreAt(r);
     if (scoreReachable(s.value, s.decimals, computed)) continue;
+    // A score worked out from a wrong printed 执行率 follows from that rate: its echo, if the rate is wrong.
+    // Full marks are no sign of that (any rate of 100% or more gives them), so a printed rate under 100% only.
+    const followsRate =
+      printedRate !== undefined && printedRate.hi.lt(ONE) && scoreReachable(s.value, s.decimals, scoreAt(printedRate));
     const params = { weight: formatPlain(w.value), rate: formatPercent(Decimal.min(midpoint(r), ONE), 2) };
-    reportScore(ctx, score, midpoint(computed), 'funds', params, [weight, spent, budget, rate]);
+    const shown = formatPlain(midpoint(computed), 2);
+    ctx.report(score, 'funds', params, {
+      expected: shown,
+      fix: Number(shown),
+      inputs: [weight, spent, budget, rate],
+      followsFrom: followsRate ? rate : undefined,
+    });
   }
 }
 

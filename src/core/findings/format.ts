@@ -21,6 +21,15 @@ export function formatLike(slot: Slot, value: Decimal): string {
   return formatPlain(value);
 }
 
+/**
+ * A ratio as a rate cell should show it: like the cell where it shows a
+ * percentage, else as a percentage with two decimals — a rate written as a
+ * bare 0.2 must never be told "应为 0".
+ */
+export function formatRate(slot: Slot, ratio: Decimal): string {
+  return slot.value.kind === 'number' && slot.value.percent ? formatLike(slot, ratio) : formatPercent(ratio, 2);
+}
+
 /** What the slot shows now, for the `found` field. */
 export function formatFound(slot: Slot): string {
   const v = slot.value;
@@ -34,26 +43,37 @@ export function formatFound(slot: Slot): string {
   return '';
 }
 
+/** Runs of more than this many are named by their ends and a count. */
+const MAX_RUNS_NAMED = 4;
+
 /**
- * Cells named in a sentence: a run down one column becomes `F11:F17`, a run
- * along a row `C6:D6`; anything else a comma list, shortened past six.
+ * Cells named in a sentence, so a reader can find every one: consecutive
+ * cells down a column become `F11:F17`, along a row `C6:D6`; runs are listed
+ * in order, and past four the sentence names the first three, the last and
+ * how many cells there are in all.
  */
 export function formatCellList(slots: readonly Slot[]): string {
-  const addresses = slots.map((s) => s.address);
-  if (addresses.length === 0) return '';
-  if (addresses.length === 1) return addresses[0];
-  const pos = addresses.map((a) => parseA1(a)!);
-  const sameCol = pos.every((p) => p.col === pos[0].col);
-  const sameRow = pos.every((p) => p.row === pos[0].row);
-  const first = addresses[0];
-  const last = addresses[addresses.length - 1];
-  if (sameCol && isConsecutive(pos.map((p) => p.row))) return `${first}:${last}`;
-  if (sameRow && isConsecutive(pos.map((p) => p.col))) return `${first}:${last}`;
-  if (addresses.length <= 6) return addresses.join(', ');
-  return `${addresses.slice(0, 5).join(', ')} … ${last}`;
+  const runs: { first: string; last: string; row: number; col: number; across: boolean | undefined }[] = [];
+  for (const s of slots) {
+    const at = parseA1(s.address)!;
+    const run = runs[runs.length - 1];
+    const down = run && run.across !== true && at.col === run.col && at.row === run.row + 1;
+    const along = run && run.across !== false && at.row === run.row && at.col === run.col + 1;
+    if (run && (down || along)) {
+      run.last = s.address;
+      run.row = at.row;
+      run.col = at.col;
+      run.across = along;
+    } else runs.push({ first: s.address, last: s.address, row: at.row, col: at.col, across: undefined });
+  }
+  const named = runs.map((r) => (r.first === r.last ? r.first : `${r.first}:${r.last}`));
+  if (named.length <= MAX_RUNS_NAMED) return named.join(', ');
+  return `${named.slice(0, 3).join(', ')} … ${named[named.length - 1]} (${slots.length})`;
 }
 
-function isConsecutive(xs: number[]): boolean {
-  for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[i - 1] + 1) return false;
-  return true;
+/** Thousands separators for a plain number of four or more integer digits: 33339674.47 → 33,339,674.47. */
+export function groupDigits(text: string): string {
+  const m = /^(-?)(\d{4,})(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
 }

@@ -163,14 +163,27 @@ export interface SumReport {
   expected: string;
   fix: number;
   inputs: Slot[];
+  /** For a total reported alone: each part, with the value that would make the sum hold instead. */
+  alternatives: { slot: Slot; expected: string; fix: number }[];
 }
 
 export type SumWording = 'total' | 'root' | 'profile' | 'adjusted';
 
+function correction(slot: Slot, value: Interval): { slot: Slot; expected: string; fix: number } {
+  return { slot, expected: expectedText(slot, value), fix: Number(roundedFix(slot, value).toDecimalPlaces(10).toString()) };
+}
+
 function sumReport(slot: Slot, value: Interval, messageId: SumWording, params: Record<string, string>, inputs: Slot[]): SumReport {
-  const expected = expectedText(slot, value);
-  const fix = Number(roundedFix(slot, value).toDecimalPlaces(10).toString());
-  return { slot, messageId, params: { sum: expected, ...params }, expected, fix, inputs };
+  const { expected, fix } = correction(slot, value);
+  return { slot, messageId, params: { sum: expected, ...params }, expected, fix, inputs, alternatives: [] };
+}
+
+/** Each part of a lone disagreeing sum at the value that would make it hold. */
+function partCorrections(c: SumConstraint): SumReport['alternatives'] {
+  return c.parts.flatMap((p) => {
+    const need = neededValue(c, p.slot);
+    return need ? [correction(p.slot, need)] : [];
+  });
 }
 
 /** The reports for the constraints of one rule family on one table. */
@@ -187,7 +200,9 @@ export function resolveSums(constraints: SumConstraint[]): SumReport[] {
     for (const c of group) {
       const parts = formatCellList(c.parts.map((p) => p.slot));
       const wording = c.wording === 'sum' ? 'total' : c.wording;
-      reports.push(sumReport(c.total.slot, expectedTotal(c), wording, { parts }, slotsOf(c)));
+      const report = sumReport(c.total.slot, expectedTotal(c), wording, { parts }, slotsOf(c));
+      if (!c.fixed) report.alternatives = partCorrections(c);
+      reports.push(report);
     }
   }
   return reports;
@@ -199,6 +214,6 @@ export function resolveSums(constraints: SumConstraint[]): SumReport[] {
  */
 export function reportSums<M extends string>(ctx: RuleContext<M>, constraints: SumConstraint[]): void {
   for (const r of resolveSums(constraints)) {
-    ctx.report(r.slot, r.messageId as M, r.params, { expected: r.expected, fix: r.fix, inputs: r.inputs });
+    ctx.report(r.slot, r.messageId as M, r.params, { expected: r.expected, fix: r.fix, inputs: r.inputs, alternatives: r.alternatives });
   }
 }
