@@ -6,7 +6,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { LocalizedText } from '../../src/core';
+import {
+  checkSheet,
+  parseRangeA1,
+  resolveProfile,
+  type Cell,
+  type Finding,
+  type LocalizedText,
+  type Sheet,
+} from '../../src/core';
 import { RULES } from '../../src/core/checks';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -152,4 +160,143 @@ describe('the links in the docs resolve', () => {
     });
     expect(broken).toEqual([]);
   });
+});
+
+/**
+ * The examples on each rule's page are the engine's own words: every example
+ * table is rebuilt from its Markdown and checked, and the findings of the
+ * page's rule must be exactly the ones listed (cell, severity, found,
+ * expected, Fix value, both sentences). A rule whose behaviour or wording
+ * changes fails here until its page says so. After an intended change,
+ * `UPDATE_DOC_EXAMPLES=1 npx jest test/core/rule-files.test.ts` rewrites the
+ * finding lines from the engine; then reread the prose above them.
+ */
+interface DocExample {
+  title: string;
+  rows: CellInput[][];
+  merges: string[];
+  profile?: unknown;
+  /** Line indexes of the finding lines in the page (start, end exclusive), where new ones go when there are none. */
+  findingLines: [number, number];
+  findings: string[];
+}
+
+type CellInput = Cell | undefined;
+
+/** A Markdown cell back into the cell it shows (the pages write `'175` for a number stored as text). */
+function cellOf(text: string): CellInput {
+  if (text === '') return undefined;
+  const formula = /^(-?\d+(?:\.\d+)?) `=(.+)`$/.exec(text);
+  if (formula) return { value: Number(formula[1]), formula: formula[2] };
+  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  const percent = /^(-?\d+)(?:\.(\d+))?%$/.exec(text);
+  if (percent) {
+    const decimals = percent[2]?.length ?? 0;
+    const value = Number((Number(text.slice(0, -1)) / 100).toPrecision(12));
+    return { value, numFmt: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
+  }
+  if (/^#[A-Z0-9/]+[!?]?$/.test(text)) return { value: { error: text } };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  return { value: text.replace(/&nbsp;/g, ' ').replace(/\\\|/g, '|') };
+}
+
+function tableCells(line: string): string[] {
+  // Split on unescaped pipes; trim ASCII spaces only (a leading U+3000 indents a child row).
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|\s*$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.replace(/^ +| +$/g, ''));
+}
+
+const FINDING_LINE = /^- \*\*[A-Z]+\d+\*\* · `/;
+
+function examplesOf(page: string): DocExample[] {
+  const lines = page.split('\n');
+  const out: DocExample[] = [];
+  let current: DocExample | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^#{1,3} /.test(line)) {
+      current = /^### [✓✗] /.test(line)
+        ? { title: line.slice(4), rows: [], merges: [], findingLines: [-1, -1], findings: [] }
+        : undefined;
+      if (current) out.push(current);
+      continue;
+    }
+    if (!current) continue;
+    if (/^\| \d+ +\|/.test(line)) current.rows.push(tableCells(line).slice(1).map(cellOf));
+    const merged = /合并单元格 Merged: ([A-Z0-9:, ]+?)(?: ·|$)/.exec(line);
+    if (merged) current.merges = merged[1].split(',').map((m) => m.trim());
+    const profile = /配置 Profile: `(.*)`/.exec(line);
+    if (profile) current.profile = JSON.parse(profile[1]);
+    if (/^- \*\*(标记|不标记) \//.test(line)) {
+      // The findings follow the verdict and its two lines of reasons, after a blank line.
+      let j = i + 1;
+      while (j < lines.length && lines[j].startsWith('  - ')) j++;
+      if (lines[j] === '') j++;
+      let end = j;
+      while (end < lines.length && (FINDING_LINE.test(lines[end]) || lines[end].startsWith('  - '))) end++;
+      current.findingLines = [j, end];
+      current.findings = lines.slice(j, end);
+    }
+  }
+  return out;
+}
+
+function findingLines(f: Finding): string[] {
+  const details = [
+    f.found !== undefined ? `found \`${f.found}\`` : '',
+    f.expected !== undefined ? `expected \`${f.expected}\`` : '',
+    f.fixValue !== undefined ? `Fix writes \`${f.fixValue}\`` : '',
+  ].filter(Boolean);
+  return [
+    `- **${f.cell}** · \`${f.rule}\` · ${f.severity}${details.length ? ` · ${details.join(', ')}` : ''}`,
+    `  - ${f.message['zh-CN']}`,
+    `  - ${f.message['en-US']}`,
+  ];
+}
+
+function engineSays(rule: string, example: DocExample): string[] {
+  const sheet: Sheet = {
+    name: 'Sheet1',
+    rows: example.rows,
+    merges: example.merges.map((m) => {
+      const range = parseRangeA1(m);
+      if (!range) throw new Error(`not a range: ${m}`);
+      return range;
+    }),
+  };
+  const profile = example.profile === undefined ? undefined : resolveProfile(example.profile);
+  return checkSheet(sheet, profile ? { profile } : {})
+    .findings.filter((f) => f.rule === rule)
+    .flatMap(findingLines);
+}
+
+describe('the examples in docs/rules are what the engine says', () => {
+  const update = process.env.UPDATE_DOC_EXAMPLES === '1';
+  for (const id of RULE_IDS) {
+    const file = at('docs', 'rules', `${id}.md`);
+    if (!fs.existsSync(file)) continue;
+    const page = read(file);
+    const examples = examplesOf(page);
+    it(`${id} has examples, flagged and not`, () => {
+      expect(examples.some((e) => e.title.startsWith('✗')) && examples.some((e) => e.title.startsWith('✓'))).toBe(true);
+    });
+    if (update) {
+      it(`${id}: rewrites the finding lines`, () => {
+        const lines = page.split('\n');
+        for (const e of [...examples].reverse()) {
+          const said = engineSays(id, e);
+          const [start, end] = e.findingLines;
+          lines.splice(start, end - start, ...(said.length > 0 ? [...said, ...(lines[end] === '' ? [] : [''])] : []));
+        }
+        fs.writeFileSync(file, lines.join('\n'));
+      });
+      continue;
+    }
+    it.each(examples.map((e) => [e.title, e] as const))(`${id}: %s`, (_title, e) => {
+      expect(engineSays(id, e)).toEqual(e.findings);
+    });
+  }
 });
