@@ -13,6 +13,7 @@
  */
 const path = require('path');
 const js = require('@eslint/js');
+const { defineConfig } = require('eslint/config');
 const tseslint = require('typescript-eslint');
 
 const SRC = path.join(__dirname, 'src');
@@ -128,10 +129,10 @@ const NODE_GLOBALS = Object.fromEntries(
   ].map((g) => [g, 'readonly']),
 );
 
-module.exports = tseslint.config(
+module.exports = defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     plugins: { scorecheck: { rules: { 'import-boundaries': importBoundaries } } },
   },
