@@ -34,8 +34,9 @@ export function formatRate(slot: Slot, ratio: Decimal): string {
 export function formatFound(slot: Slot): string {
   const v = slot.value;
   if (v.kind === 'number') {
-    if (v.percent) return formatPercent(v.value, v.decimals);
+    // What was typed, as typed: `≥90%` keeps its operator, `87.93％` its full-width sign.
     if (v.fromText && slot.cell && typeof slot.cell.value === 'string') return slot.cell.value.trim();
+    if (v.percent) return formatPercent(v.value, v.decimals);
     return formatPlain(v.value, Math.max(v.decimals, 0) + 6);
   }
   if (v.kind === 'qualitative') return v.text;

@@ -3,6 +3,7 @@ import { budgetD } from './sample-tables';
 
 ruleTester('amount-sum', {
   valid: [
+    budgetD('a child spent showing #REF! leaves its parent unchecked, never a zero', { C5: { error: '#REF!' } }),
     budgetD('支出合计 300 = 基本支出 100 + 项目支出 200; children by indentation and （1） numbering'),
     {
       name: 'three rounded 万元 parts 33.33 sum to 99.99 against a printed 100.00: within rounding',

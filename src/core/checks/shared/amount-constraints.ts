@@ -29,7 +29,9 @@ function childConstraints(table: AmountTable, precision: Precision): SumConstrai
     if (!children) return;
     for (const role of SUMMED) {
       const total = termOf(row, role, precision);
-      // A blank or 一 child is a zero; a column no child fills is not broken down at all.
+      // A blank or 一 child is a zero; a column no child fills is not broken down at all;
+      // a child showing #REF! leaves the sum unknown (not-checked names it), never a zero.
+      if (children.some((c) => c.values[role]?.value.kind === 'error')) continue;
       const parts = children.map((c) => termOf(c, role, precision)).filter((t): t is SumTerm => t !== undefined);
       if (total && parts.length > 0) out.push({ total, parts, wording: 'sum' });
     }
