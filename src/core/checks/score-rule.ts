@@ -18,10 +18,13 @@ import { completionOf } from './shared/completion';
 type Messages = 'funds' | 'missed-full' | 'met-deducted';
 type Context = RuleContext<Messages>;
 
-/** A printed score may be rounded or truncated to its decimals (at least one place). */
-function scoreReachable(printed: Decimal, decimals: number, computed: Interval): boolean {
+/**
+ * A printed score may be rounded or truncated to its decimals (at least one
+ * place), and may stray by the profile's scoreTolerance.
+ */
+function scoreReachable(printed: Decimal, decimals: number, computed: Interval, tolerance: Decimal): boolean {
   const unit = new Decimal(10).pow(-Math.max(decimals, 1));
-  return computed.hi.gte(printed.minus(unit.div(2))) && computed.lo.lt(printed.plus(unit));
+  return computed.hi.plus(tolerance).gte(printed.minus(unit.div(2))) && computed.lo.minus(tolerance).lt(printed.plus(unit));
 }
 
 function reportScore(
@@ -50,11 +53,12 @@ function reportFundsScores(table: Readonly<AmountTable>, ctx: Context): void {
     if (!r) continue;
     const scoreAt = (rateIv: Interval) => times(capAt(rateIv, ONE), { lo: w.value, hi: w.value });
     const computed = scoreAt(r);
-    if (scoreReachable(s.value, s.decimals, computed)) continue;
+    const tolerance = new Decimal(ctx.profile.scoreTolerance);
+    if (scoreReachable(s.value, s.decimals, computed, tolerance)) continue;
     // A score worked out from a wrong printed 执行率 follows from that rate: its echo, if the rate is wrong.
     // Full marks are no sign of that (any rate of 100% or more gives them), so a printed rate under 100% only.
     const followsRate =
-      printedRate !== undefined && printedRate.hi.lt(ONE) && scoreReachable(s.value, s.decimals, scoreAt(printedRate));
+      printedRate !== undefined && printedRate.hi.lt(ONE) && scoreReachable(s.value, s.decimals, scoreAt(printedRate), tolerance);
     const params = { weight: formatPlain(w.value), rate: formatPercent(Decimal.min(midpoint(r), ONE), 2) };
     const shown = formatPlain(midpoint(computed), 2);
     ctx.report(score, 'funds', params, {
@@ -93,11 +97,12 @@ function reportIndicatorScores(table: Readonly<IndicatorTable>, ctx: Context): v
     const params = () => ({ actual: formatFound(node.actual!), target: formatFound(node.target!) });
     const scoreVsWeight = compareValues(s, w);
     const inputs = [node.target, node.actual, node.weight];
-    if (c.met && scoreVsWeight < 0) {
+    const tolerance = ctx.profile.scoreTolerance;
+    if (c.met && scoreVsWeight < 0 && w.value.minus(s.value).gt(tolerance)) {
       reportScore(ctx, node.score, w.value, 'met-deducted', params(), inputs);
     } else if (!c.met && scoreVsWeight === 0) {
       const expected = missedScore(w.value, target.value, actual.value, c.lowerIsBetter, ctx.profile);
-      reportScore(ctx, node.score, expected, 'missed-full', params(), inputs);
+      if (w.value.minus(expected).gt(tolerance)) reportScore(ctx, node.score, expected, 'missed-full', params(), inputs);
     }
   };
   table.roots.forEach(visit);

@@ -1,4 +1,7 @@
-/** score-sum (docs/domain.md §4): a subtotal or total score is the sum of the scores under it. */
+/**
+ * score-sum (docs/domain.md §4): a subtotal or total score is the sum of the
+ * scores under it; within the profile's scoreTolerance it is not an error.
+ */
 import { defineRule } from './rule';
 import { scoreConstraints } from './shared/score-constraints';
 import { SUM_MESSAGES } from './shared/sum-messages';
@@ -17,6 +20,6 @@ export default defineRule({
     messages: { total: SUM_MESSAGES.total, root: SUM_MESSAGES.root },
   },
   check(table, ctx) {
-    reportSums(ctx, scoreConstraints(table));
+    reportSums(ctx, scoreConstraints(table, ctx.profile.scoreTolerance));
   },
 });

@@ -47,6 +47,8 @@ export interface SumConstraint {
   parts: SumTerm[];
   /** How to say it when reported on its own. */
   wording: 'sum' | 'profile' | 'adjusted';
+  /** How far the total may stray from the sum and still hold (the profile's scoreTolerance, for scores). */
+  tolerance?: Decimal;
 }
 
 function partsSum(c: SumConstraint, skip?: Slot): Interval {
@@ -59,7 +61,7 @@ function expectedTotal(c: SumConstraint): Interval {
 
 /** The float first look: decided, or undefined when it must be done exactly. */
 function holdsInFloats(c: SumConstraint): boolean | undefined {
-  if (c.fixed || c.parts.length > MAX_TERMS) return undefined;
+  if (c.fixed || c.tolerance || c.parts.length > MAX_TERMS) return undefined;
   let lo = 0;
   let hi = 0;
   let magnitude = 0;
@@ -77,7 +79,9 @@ function holdsInFloats(c: SumConstraint): boolean | undefined {
 }
 
 export function holds(c: SumConstraint): boolean {
-  return holdsInFloats(c) ?? overlaps(c.total.value, expectedTotal(c));
+  const total = c.total.value;
+  const allowed = c.tolerance ? { lo: total.lo.minus(c.tolerance), hi: total.hi.plus(c.tolerance) } : total;
+  return holdsInFloats(c) ?? overlaps(allowed, expectedTotal(c));
 }
 
 /** Values the slot could take for this constraint to hold, others unchanged. */
