@@ -3,7 +3,7 @@ import { normalizeText } from '../values/normalize-text';
 import { formatPlain } from '../findings/format';
 import { message } from '../findings/messages';
 import { numberOf } from '../arithmetic/precision';
-import type { GradeBand } from '../profile';
+import { gradeSpelledLike, type GradeBand } from '../profile';
 import type { Check } from './check';
 
 function bandOf(bands: GradeBand[], score: number): GradeBand | undefined {
@@ -29,6 +29,7 @@ export const grade: Check = {
     // A label outside the profile's bands (合格/不合格 schemes…) is not judged.
     if (!named || !expected || named === expected) return [];
     const cell = table.grade.address;
+    const spelled = gradeSpelledLike(expected, named, normalizeText(printed));
     return [
       {
         sheet: ctx.view.name,
@@ -36,12 +37,12 @@ export const grade: Check = {
         rule: 'grade',
         severity: 'error',
         found: printed,
-        expected: expected.label,
-        fixValue: expected.label,
+        expected: spelled,
+        fixValue: spelled,
         message: message('grade.band', {
           cell,
           found: printed,
-          expected: expected.label,
+          expected: spelled,
           score: formatPlain(score.value),
           scoreCell: table.total.score.address,
         }),
