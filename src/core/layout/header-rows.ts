@@ -1,5 +1,5 @@
 /** Which rows of a sheet are table headers, and of which family. */
-import type { ColumnRole } from './headers';
+import { targetPart, type ColumnRole, type TargetPart } from './headers';
 import type { SheetView } from '../grid/sheet-view';
 
 export type HeaderFamily = 'indicators' | 'amounts';
@@ -56,5 +56,50 @@ export function classifyHeaderRow(view: SheetView, row: number): HeaderRow | und
   if (has(LEVELS) && has(INDICATOR_MEASURES)) return { row, family: 'indicators', roles };
   const amountCount = [...present].filter((r) => AMOUNTS.has(r)).length;
   if (amountCount >= 2 || (amountCount === 1 && present.has('rate'))) return { row, family: 'amounts', roles };
+  return undefined;
+}
+
+/**
+ * A header row repeated at a page break may name only the finer columns
+ * (三级指标 … 评分依据, SPEC §2 E): it updates the columns it spans and
+ * leaves the coarser columns to its left as they were. A role it names
+ * also drops that role's old column to its right (the column moved).
+ */
+export function repeatedHeaderRoles(old: Map<number, ColumnRole>, again: Map<number, ColumnRole>): Map<number, ColumnRole> {
+  const cols = [...again.keys()];
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  const named = new Set(again.values());
+  const kept = [...old].filter(([c, role]) => c < left || (c > right && !named.has(role)));
+  return new Map([...kept, ...again].sort((a, b) => a[0] - b[0]));
+}
+
+/** Columns of a target split over sub-headers (SPEC §2 B), and the sub-header row. */
+export type SplitTarget = { subRow: number; value: number } & Partial<Record<Exclude<TargetPart, 'value'>, number>>;
+
+/** How far right of an unmerged target header its sub-headers may reach (符号 | 数值 | 单位). */
+const UNMERGED_PARTS = 3;
+
+/**
+ * A target header over operator | value | unit sub-headers on the row
+ * below: 年度指标值 merged over 指标性质 | 指标值 | 度量单位, or unmerged
+ * above 符号 | 数值 | 单位 with blank header cells to its right.
+ */
+export function findSplitTarget(view: SheetView, header: HeaderRow): SplitTarget | undefined {
+  const subRow = header.row + 1;
+  for (const [col, role] of header.roles) {
+    if (role !== 'target') continue;
+    const m = view.merge(header.row, col);
+    const merged = m !== undefined && m.bottom === header.row && m.right > col;
+    const right = merged ? m.right : col + UNMERGED_PARTS - 1;
+    const parts: Partial<Record<TargetPart, number>> = {};
+    for (let c = col; c <= right; c++) {
+      if (!merged && c > col && !view.isBlank(header.row, c)) break;
+      const part = targetPart(view.text(subRow, c));
+      if (part && parts[part] === undefined) parts[part] = c;
+    }
+    const { value, op, unit } = parts;
+    if (value !== undefined && (op !== undefined || unit !== undefined)) return { subRow, value, op, unit };
+  }
   return undefined;
 }

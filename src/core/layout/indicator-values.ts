@@ -1,0 +1,79 @@
+/**
+ * What an indicator row's cells mean beyond what they show alone: a weight
+ * typed in percent is points (SPEC §2 C), an actual says what was reached
+ * (H), and a target split over operator | value | unit columns is one value
+ * whose unit also applies to a bare actual (B).
+ */
+import type { Cell } from '../grid/grid';
+import type { SheetView } from '../grid/sheet-view';
+import type { SplitTarget } from './header-rows';
+import { normalizeText } from '../values/normalize-text';
+import { parseTypedText, readCellValue, type ValueReading } from '../values/parse-typed-value';
+import { percentOfHundredAsPoints } from '../values/shown-number';
+import type { TypedValue } from '../values/typed-value';
+import type { Slot } from './tables';
+
+function withValue(at: Slot, value: TypedValue): Slot {
+  return { row: at.row, col: at.col, address: at.address, cell: at.cell, value };
+}
+
+/**
+ * A weight shown in percent (`20%` typed, or 0.2 in a percent format; 总分
+ * `100%`) is that share of the 100-point full mark, so the checks compare
+ * scores with points: 5% is worth 5.
+ */
+export function weightInPoints(slot: Slot): Slot {
+  const v = slot.value;
+  return v.kind === 'number' && v.percent ? withValue(slot, percentOfHundredAsPoints(v)) : slot;
+}
+
+/** True when a number already says what it counts: a percentage, a unit or 万/亿. */
+function carriesUnit(v: TypedValue): boolean {
+  return v.kind === 'number' && (v.percent || v.unit !== '' || v.scale !== 1);
+}
+
+/** What a number cell shows, as text to join with an operator or a unit typed in other cells. */
+function shownText(cell: Cell | undefined, v: TypedValue): string | undefined {
+  if (typeof cell?.value === 'string') return cell.value.trim();
+  if (v.kind !== 'number') return undefined;
+  return v.percent ? `${v.value.times(100).toFixed(v.decimals)}%` : `${v.value.toFixed(v.decimals)}${v.unit}`;
+}
+
+/**
+ * The value of a cell read with an operator and a unit typed beside it:
+ * `≥` `95` `%` is ≥ 95 %, `92` in a `%` row is 92 %, `2.3` in a `万亩` row
+ * is 23,000 亩. A number that carries its own unit keeps it.
+ */
+function readWithUnit(cell: Cell | undefined, prefix: string, unit: string, reading: ValueReading): TypedValue {
+  const own = readCellValue(cell, reading);
+  const addUnit = unit !== '' && !carriesUnit(own);
+  if (own.kind !== 'number' || (prefix === '' && !addUnit)) return own;
+  const text = shownText(cell, own);
+  return text === undefined ? own : parseTypedText(`${prefix}${text}${addUnit ? unit : ''}`, reading);
+}
+
+/** An actual: 达/达到 N is N (SPEC §2 H); a bare number takes the row's unit (B). */
+export function actualSlot(slot: Slot, unit = ''): Slot {
+  return withValue(slot, readWithUnit(slot.cell, '', unit, 'reached'));
+}
+
+/**
+ * 指标性质 words that are not comparison operators: 定性 marks a
+ * qualitative target; 正向 / 反向 say higher or lower is better.
+ */
+const OPERATOR_WORDS: Record<string, string | null> = { 定性: null, 定量: '', 正向: '≥', 反向: '≤' };
+
+/** The target of a row whose target is split over operator | value | unit (SPEC §2 B). */
+export function splitTargetSlot(view: SheetView, row: number, parts: SplitTarget): Slot | undefined {
+  const at = view.slot(row, parts.value);
+  if (at.row !== row || at.col !== parts.value || at.value.kind === 'blank') return undefined;
+  const typed = parts.op === undefined ? '' : normalizeText(view.text(row, parts.op));
+  const op = typed in OPERATOR_WORDS ? OPERATOR_WORDS[typed] : typed;
+  if (op === null) return withValue(at, { kind: 'qualitative', text: view.text(row, parts.value).trim() });
+  return withValue(at, readWithUnit(at.cell, op, targetUnit(view, row, parts), 'target'));
+}
+
+/** The unit a split target's row states ('' when none). */
+export function targetUnit(view: SheetView, row: number, parts: SplitTarget | undefined): string {
+  return parts?.unit === undefined ? '' : normalizeText(view.text(row, parts.unit));
+}
