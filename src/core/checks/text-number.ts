@@ -16,7 +16,10 @@ export const textNumber: Check = {
     const out: Finding[] = [];
     for (const slot of numericSlots(table)) {
       if (slot.value.kind !== 'number' || !slot.value.fromText) continue;
-      const value = slot.value.percent ? `${formatPlain(slot.value.value.times(100))}%` : formatPlain(slot.value.value);
+      const v = slot.value;
+      // A weight typed 20% is read as 20 points (SPEC §2 C); the cell still holds 20%, a fraction.
+      const fraction = v.pointsFromPercent ? v.value.div(100) : v.value;
+      const value = v.percent || v.pointsFromPercent ? `${formatPlain(fraction.times(100))}%` : formatPlain(fraction);
       out.push(
         findingAt(ctx.view.name, slot, {
           rule: 'text-number',
@@ -24,7 +27,7 @@ export const textNumber: Check = {
           id: 'text-number',
           params: { value },
           expected: value,
-          fixValue: slot.value.value.toNumber(),
+          fixValue: fraction.toNumber(),
         }),
       );
     }
