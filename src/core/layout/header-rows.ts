@@ -47,6 +47,21 @@ function mayBeHeader(view: SheetView, row: number): boolean {
   return count >= 2;
 }
 
+/**
+ * An evaluation summary names its rows in a column of its own words
+ * (评价维度, 评价内容, 项目 …) left of 分值 | 得分: that column is its
+ * indicators (SPEC §2 L). The leftmost text cell before the first measure,
+ * other than a 序号 column.
+ */
+function summaryLabelColumn(view: SheetView, row: number, roles: Map<number, ColumnRole>): number | undefined {
+  const firstMeasure = Math.min(...[...roles].filter(([, r]) => INDICATOR_MEASURES.has(r)).map(([c]) => c));
+  for (let c = 0; c < firstMeasure; c++) {
+    if (view.isBlank(row, c) || roles.get(c) === 'seq') continue;
+    return c;
+  }
+  return undefined;
+}
+
 export function classifyHeaderRow(view: SheetView, row: number): HeaderRow | undefined {
   if (!mayBeHeader(view, row)) return undefined;
   const roles = rolesOfRow(view, row);
@@ -55,6 +70,10 @@ export function classifyHeaderRow(view: SheetView, row: number): HeaderRow | und
   const has = (set: ReadonlySet<ColumnRole>) => [...present].some((r) => set.has(r));
   if (has(LEVELS) && has(INDICATOR_MEASURES)) return { row, family: 'indicators', roles };
   const amountCount = [...present].filter((r) => AMOUNTS.has(r)).length;
+  if (amountCount === 0 && present.has('weight') && present.has('score')) {
+    const label = summaryLabelColumn(view, row, roles);
+    if (label !== undefined) return { row, family: 'indicators', roles: new Map([...roles, [label, 'level1']]) };
+  }
   if (amountCount >= 2 || (amountCount === 1 && present.has('rate'))) return { row, family: 'amounts', roles };
   return undefined;
 }
