@@ -122,3 +122,14 @@ export function findSplitTarget(view: SheetView, header: HeaderRow): SplitTarget
   }
   return undefined;
 }
+
+/**
+ * The roles of a two-row header: the top row's, and those the sub-header
+ * row names in columns the top row left blank (实际完成值 under a blank
+ * cell), outside the split target's own columns.
+ */
+export function withSubHeaderRoles(top: Map<number, ColumnRole>, sub: Map<number, ColumnRole>, split: SplitTarget): Map<number, ColumnRole> {
+  const parts = new Set([split.op, split.value, split.unit]);
+  const added = [...sub].filter(([c]) => !top.has(c) && !parts.has(c));
+  return new Map([...top, ...added].sort((a, b) => a[0] - b[0]));
+}

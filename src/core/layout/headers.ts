@@ -94,6 +94,15 @@ export function isNoteLabel(text: string): boolean {
 }
 
 /**
+ * The form's footnote or sign-off under a table (注：1.得分…, 填报人：…):
+ * the rows have ended, even where no 总分 row closed them.
+ */
+const FOOTNOTE = /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|单位负责人|财务负责人)[:])/;
+export function isFootnoteLabel(text: string): boolean {
+  return FOOTNOTE.test(normalizeHeader(text));
+}
+
+/**
  * Sub-headers under a target header merged over several columns (SPEC §2 B):
  * 年度指标值 over 指标性质 | 指标值 | 度量单位, or 符号 | 数值 | 单位.
  */

@@ -6,6 +6,7 @@
 import type { ColumnRole } from './headers';
 import {
   isBonusLabel,
+  isFootnoteLabel,
   isGradeLabel,
   isNoteLabel,
   isPlaceholderLabel,
@@ -15,7 +16,7 @@ import {
   weightInLabel,
 } from './headers';
 import { parseTypedText } from '../values/parse-typed-value';
-import { classifyHeaderRow, findSplitTarget, repeatedHeaderRoles, type HeaderRow } from './header-rows';
+import { classifyHeaderRow, findSplitTarget, repeatedHeaderRoles, rolesOfRow, withSubHeaderRoles, type HeaderRow } from './header-rows';
 import { actualSlot, splitTargetSlot, targetUnit, weightInPoints } from './indicator-values';
 import { normalizeText } from '../values/normalize-text';
 import type { SheetView } from '../grid/sheet-view';
@@ -164,9 +165,14 @@ function rowLabel(view: SheetView, row: number, left: number, right: number): st
   return '';
 }
 
-/** True when a node carries anything to check: a number, a target or an actual, or children. */
+/** A cell that says something: a number, or words other than a filler (—, /, 无). */
+function saysSomething(slot: Slot | undefined): boolean {
+  return slot !== undefined && !(slot.value.kind === 'qualitative' && isPlaceholderLabel(slot.value.text));
+}
+
+/** True when a node carries anything to check: a value, a target or an actual, or children. */
 function carriesValues(node: IndicatorNode): boolean {
-  return node.children.length > 0 || PER_LEVEL.some((r) => node[r]) || PER_ROW.some((r) => node[r]);
+  return node.children.length > 0 || PER_LEVEL.some((r) => saysSomething(node[r])) || PER_ROW.some((r) => saysSomething(node[r]));
 }
 
 /**
@@ -194,15 +200,21 @@ function holdsRoles(view: SheetView, row: number, cols: Columns): boolean {
   return labelled && numbers.some((c) => numberSlot(view, row, c) !== undefined);
 }
 
+/** True when a header row names only columns the table already has, each with the same role (a page break's repeat). */
+function repeatsColumns(roles: Map<number, ColumnRole>, again: Map<number, ColumnRole>): boolean {
+  return [...again].every(([c, role]) => roles.get(c) === role);
+}
+
 /**
  * A blank row inside a table does not end it (SPEC §2 M): the table goes on
- * when the next filled row holds its roles or is its 总分 row, and ends at a
- * new header, a footnote or anything else.
+ * when the next filled row holds its roles, is its 总分 row or repeats its
+ * header (a page break), and ends at a new header, a footnote or anything else.
  */
-function continuesAfterBlank(view: SheetView, blank: number, cols: Columns, right: number): boolean {
+function continuesAfterBlank(view: SheetView, blank: number, roles: Map<number, ColumnRole>, cols: Columns, right: number): boolean {
   for (let r = blank + 1; r <= Math.min(blank + MAX_BLANK_ROWS, view.rows - 1); r++) {
     if (view.isBlankRow(r, cols.left, right)) continue;
-    if (classifyHeaderRow(view, r)) return false;
+    const header = classifyHeaderRow(view, r);
+    if (header) return repeatsColumns(roles, header.roles);
     return isTotalLabel(rowLabel(view, r, cols.left, right)) || holdsRoles(view, r, cols);
   }
   return false;
@@ -215,10 +227,10 @@ function continuesAfterBlank(view: SheetView, blank: number, cols: Columns, righ
  * finer columns only (page breaks, SPEC §2 E).
  */
 export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
-  let roles = header.roles;
+  const split = findSplitTarget(view, header);
+  let roles = split ? withSubHeaderRoles(header.roles, rolesOfRow(view, split.subRow), split) : header.roles;
   let cols = columnsOf(roles);
   let levels = [...cols.level.keys()].sort();
-  const split = findSplitTarget(view, header);
   const roots: IndicatorNode[] = [];
   const open: Partial<Record<Level, IndicatorNode>> = {};
   const statedWeights = new Map<IndicatorNode, Slot>();
@@ -283,7 +295,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
   for (let r = lastRow + 1; r < view.rows; r++) {
     const again = classifyHeaderRow(view, r);
     if (again) {
-      if (again.family !== 'indicators' || view.isBlankRow(r - 1)) break;
+      if (again.family !== 'indicators' || (view.isBlankRow(r - 1) && !repeatsColumns(roles, again.roles))) break;
       roles = repeatedHeaderRoles(roles, again.roles);
       cols = columnsOf(roles);
       levels = [...cols.level.keys()].sort();
@@ -294,7 +306,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       continue;
     }
     if (view.isBlankRow(r, cols.left, right)) {
-      if (continuesAfterBlank(view, r, cols, right)) continue;
+      if (continuesAfterBlank(view, r, roles, cols, right)) continue;
       break;
     }
     const label = rowLabel(view, r, cols.left, right);
@@ -305,7 +317,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       if (roots.length === 0) continue;
       break;
     }
-    if (isGradeLabel(label)) break;
+    if (isGradeLabel(label) || isFootnoteLabel(label)) break;
     lastRow = r;
     if (isNoteLabel(label)) continue;
     readRow(r, Infinity);

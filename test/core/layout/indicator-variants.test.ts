@@ -72,6 +72,19 @@ describe('A. placeholder rows', () => {
     expect(errors(run(applyPatch(rows, { F13: 99 })))).toEqual(['F13 weight-sum 100']);
   });
 
+  it('a filler row with — in its weight and score is a placeholder too', () => {
+    const rows = merged({ F4: '—', G4: '—', D4: '—', E4: '/' });
+    expect(leaves(only(rows, PLACEHOLDER_MERGES)).map((n) => n.label)).not.toContain('……');
+    expect(errors(run(applyPatch(rows, { G13: 97 }), PLACEHOLDER_MERGES))).toEqual(['G13 score-sum 98']);
+  });
+
+  it('a footnote right under the rows ends the table (no 总分 row)', () => {
+    const rows = [...merged().slice(0, 11), ['注：1.得分一档最高不能超过该指标分值上限。'], ['填报人：张三　联系电话：1234567']];
+    const t = only(rows, PLACEHOLDER_MERGES.slice(0, 6));
+    expect(t.bottom).toBe(10);
+    expect(leaves(t).map((n) => n.label)).not.toContain('注：1.得分一档最高不能超过该指标分值上限。');
+  });
+
   it('a weight with a blank score is incomplete: the score sum stays unchecked', () => {
     const rows = merged({ G8: null, G13: 50 });
     expect(errors(run(rows, PLACEHOLDER_MERGES))).toEqual([]);
@@ -120,6 +133,13 @@ describe('B. two-row headers and split targets', () => {
 
   it('a met ≧ 18 公里 scored 16 of 20: score-rule 20', () => {
     expect(errors(run(applyPatch(SPLIT_ROWS, { I3: 16, I8: 95.37 }), SPLIT_MERGES))).toEqual(['I3 score-rule 20']);
+  });
+
+  it('headers that sit on the sub-header row (实际完成值 under nothing) are read too', () => {
+    const rows = applyPatch(SPLIT_ROWS, { G1: null, G2: '实际完成值' });
+    const merges = SPLIT_MERGES.filter((m) => m !== 'G1:G2');
+    expect(shown(leaf(only(rows, merges), '项目完工及时率').actual)).toBe('G5=0.92%');
+    expect(errors(run(applyPatch(rows, { I5: 20, I8: 100 }), merges))).toEqual(['I5 score-rule 19.37']);
   });
 
   /** 符号 | 数值 | 单位 under an unmerged 目标值, operators as words, no merges anywhere; 反向 missed: 2/3 × 30 = 20; 96% of 100%: 38.4. */
@@ -234,6 +254,14 @@ describe('E. partial repeated headers', () => {
   it('clean, merged and unmerged: no error', () => {
     expect(errors(run(PAGED_ROWS, PAGED_MERGES))).toEqual([]);
     expect(errors(run(PAGED_ROWS))).toEqual([]);
+  });
+
+  it('a blank row before a repeated header (the page break) does not split the table', () => {
+    const rows = [...PAGED_ROWS.slice(0, 7), [], ...PAGED_ROWS.slice(7)];
+    const merges = ['A2:A6', 'B2:B6', 'C2:C3', 'D2:D3', 'C4:C6', 'D4:D6'];
+    const t = only(rows, merges);
+    expect(leaves(t).map((n) => n.label)).toEqual(['培训场次', '培训人次', '培训合格率', '课程覆盖率', '群众满意度', '服务覆盖率']);
+    expect(errors(run(applyPatch(rows, { I11: 99 }), merges))).toEqual(['I11 score-sum 100']);
   });
 
   it('the level-2 weight on the header row is wrong: one root cause, D4 weight-sum 30', () => {
