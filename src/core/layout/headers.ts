@@ -87,10 +87,15 @@ export function isPlaceholderLabel(text: string): boolean {
   return FILLER.test(normalizeHeader(text).replace(TEMPLATE_NUMBERING, ''));
 }
 
-/** A note row inside a table (其他需要说明事项, 备注, 说明): prose about the table, not an indicator. */
-const NOTE_LABEL = /^(其他需要?说明的?(事项|问题|情况)?|其他说明事项|需要说明的?事项|其他事项|备注|说明|附注)$/;
+/**
+ * A note row inside a table (其他需要说明事项, 备注, 说明), also with its
+ * text in the same cell (其他需要说明事项：无): prose about the table, not
+ * an indicator. The short words only alone or before a colon, so an
+ * indicator such as 说明书编制及时率 stays an indicator.
+ */
+const NOTE_LABEL = /^(其他需要?说明的?(事项|问题|情况)?|其他说明事项|需要说明的?事项|其他事项)|^(备注|说明|附注)(:|$)/;
 export function isNoteLabel(text: string): boolean {
-  return NOTE_LABEL.test(normalizeHeader(text));
+  return NOTE_LABEL.test(normalizeText(text));
 }
 
 /**

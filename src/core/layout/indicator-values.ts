@@ -59,16 +59,29 @@ export function actualSlot(slot: Slot, unit = ''): Slot {
 
 /**
  * 指标性质 words that are not comparison operators: 定性 marks a
- * qualitative target; 正向 / 反向 say higher or lower is better.
+ * qualitative target; 正向 / 反向 (指标) say higher or lower is better.
  */
-const OPERATOR_WORDS: Record<string, string | null> = { 定性: null, 定量: '', 正向: '≥', 反向: '≤' };
+const DIRECTION_WORDS: Record<string, string | null> = { 定性: null, 定量: '', 正向: '≥', 反向: '≤' };
+const DIRECTION = /^(定性|定量|正向|反向)(指标|类)?$/;
+
+/**
+ * The operator a 指标性质 / 符号 cell states, as text to put before the
+ * value; null for a qualitative target or words that are no operator the
+ * reader knows (递增, 持续): a guessed direction would cry wolf.
+ */
+function operatorText(typed: string): string | null {
+  const direction = DIRECTION.exec(typed);
+  if (direction) return DIRECTION_WORDS[direction[1]];
+  if (typed === '') return '';
+  const probe = parseTypedText(`${typed}1`);
+  return probe.kind === 'number' && (probe.op !== 'eq' || typed === '=' || typed === '等于') ? typed : null;
+}
 
 /** The target of a row whose target is split over operator | value | unit (SPEC §2 B). */
 export function splitTargetSlot(view: SheetView, row: number, parts: SplitTarget): Slot | undefined {
   const at = view.slot(row, parts.value);
   if (at.row !== row || at.col !== parts.value || at.value.kind === 'blank') return undefined;
-  const typed = parts.op === undefined ? '' : normalizeText(view.text(row, parts.op));
-  const op = typed in OPERATOR_WORDS ? OPERATOR_WORDS[typed] : typed;
+  const op = operatorText(parts.op === undefined ? '' : normalizeText(view.text(row, parts.op)));
   if (op === null) return withValue(at, { kind: 'qualitative', text: view.text(row, parts.value).trim() });
   return withValue(at, readWithUnit(at.cell, op, targetUnit(view, row, parts), 'target'));
 }

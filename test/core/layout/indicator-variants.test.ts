@@ -72,6 +72,15 @@ describe('A. placeholder rows', () => {
     expect(errors(run(applyPatch(rows, { F13: 99 })))).toEqual(['F13 weight-sum 100']);
   });
 
+  it('a note with its text in the same merged cell (其他需要说明事项：无) is a note; 说明书… stays an indicator', () => {
+    const rows = merged({ A12: '其他需要说明事项：无', C12: null });
+    const merges = [...PLACEHOLDER_MERGES.filter((m) => !['A12:B12', 'C12:G12'].includes(m)), 'A12:G12'];
+    expect(totalOf(only(rows, merges))).toBe('A13 w F13=100 s G13=98');
+    expect(errors(run(applyPatch(rows, { G13: 99 }), merges))).toEqual(['G13 score-sum 98']);
+    const named = merged({ C11: '说明书发放及时率', D11: '100%', E11: '100%', F10: 5, F11: 5, G11: 5, G10: 5, G13: 98 });
+    expect(leaves(only(named, PLACEHOLDER_MERGES)).map((n) => n.label)).toContain('说明书发放及时率');
+  });
+
   it('a filler row with — in its weight and score is a placeholder too', () => {
     const rows = merged({ F4: '—', G4: '—', D4: '—', E4: '/' });
     expect(leaves(only(rows, PLACEHOLDER_MERGES)).map((n) => n.label)).not.toContain('……');
@@ -133,6 +142,16 @@ describe('B. two-row headers and split targets', () => {
 
   it('a met ≧ 18 公里 scored 16 of 20: score-rule 20', () => {
     expect(errors(run(applyPatch(SPLIT_ROWS, { I3: 16, I8: 95.37 }), SPLIT_MERGES))).toEqual(['I3 score-rule 20']);
+  });
+
+  it('指标性质 as 正向指标 / 反向指标 gives the direction; an unknown word makes the target qualitative', () => {
+    const rows = applyPatch(SPLIT_ROWS, { D3: '正向指标', D6: '反向指标', D5: '递增' });
+    const t = only(rows, SPLIT_MERGES);
+    expect(shown(leaf(t, '新建机耕路').target)).toBe('E3=ge 18 公里');
+    expect(shown(leaf(t, '亩均财政补助标准').target)).toBe('E6=le 1500 元');
+    expect(shown(leaf(t, '项目完工及时率').target)).toBe('E5=qualitative');
+    // 反向 ≤ 1500 met by 1400, full marks: right; read as 正向 it would be "missed".
+    expect(errors(run(applyPatch(rows, { G6: '1400' }), SPLIT_MERGES))).toEqual([]);
   });
 
   it('headers that sit on the sub-header row (实际完成值 under nothing) are read too', () => {
