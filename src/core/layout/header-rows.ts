@@ -123,13 +123,28 @@ export function findSplitTarget(view: SheetView, header: HeaderRow): SplitTarget
   return undefined;
 }
 
+/** True when every filled cell of the row is a header word: the second row of a two-row header. */
+function isSubHeaderRow(view: SheetView, row: number, roles: Map<number, ColumnRole>): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells || roles.size === 0) return false;
+  for (let c = 0; c < cells.length; c++) {
+    if (!view.isBlank(row, c) && !roles.has(c) && targetPart(view.text(row, c)) === undefined) return false;
+  }
+  return true;
+}
+
 /**
- * The roles of a two-row header: the top row's, and those the sub-header
- * row names in columns the top row left blank (实际完成值 under a blank
- * cell), outside the split target's own columns.
+ * The roles of a two-row header and the row it ends on (SPEC §2 B): the
+ * top row's, and those the row below names in columns the top row left
+ * blank or merged over (实际完成值 under a blank cell; 一级 | 二级 | 三级
+ * under 指标), outside a split target's own columns. No second row: the
+ * top row alone.
  */
-export function withSubHeaderRoles(top: Map<number, ColumnRole>, sub: Map<number, ColumnRole>, split: SplitTarget): Map<number, ColumnRole> {
-  const parts = new Set([split.op, split.value, split.unit]);
-  const added = [...sub].filter(([c]) => !top.has(c) && !parts.has(c));
-  return new Map([...top, ...added].sort((a, b) => a[0] - b[0]));
+export function twoRowHeader(view: SheetView, header: HeaderRow, split: SplitTarget | undefined): { roles: Map<number, ColumnRole>; lastRow: number } {
+  const subRow = header.row + 1;
+  const sub = rolesOfRow(view, subRow);
+  if (!split && !isSubHeaderRow(view, subRow, sub)) return { roles: header.roles, lastRow: header.row };
+  const parts = new Set(split ? [split.op, split.value, split.unit] : []);
+  const added = [...sub].filter(([c]) => !header.roles.has(c) && !parts.has(c));
+  return { roles: new Map([...header.roles, ...added].sort((a, b) => a[0] - b[0])), lastRow: subRow };
 }

@@ -16,7 +16,7 @@ import {
   weightInLabel,
 } from './headers';
 import { parseTypedText } from '../values/parse-typed-value';
-import { classifyHeaderRow, findSplitTarget, repeatedHeaderRoles, rolesOfRow, withSubHeaderRoles, type HeaderRow } from './header-rows';
+import { classifyHeaderRow, findSplitTarget, repeatedHeaderRoles, twoRowHeader, type HeaderRow } from './header-rows';
 import { actualSlot, splitTargetSlot, targetUnit, weightInPoints } from './indicator-values';
 import { normalizeText } from '../values/normalize-text';
 import type { SheetView } from '../grid/sheet-view';
@@ -228,14 +228,15 @@ function continuesAfterBlank(view: SheetView, blank: number, roles: Map<number, 
  */
 export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
   const split = findSplitTarget(view, header);
-  let roles = split ? withSubHeaderRoles(header.roles, rolesOfRow(view, split.subRow), split) : header.roles;
+  const twoRows = twoRowHeader(view, header, split);
+  let roles = twoRows.roles;
   let cols = columnsOf(roles);
   let levels = [...cols.level.keys()].sort();
   const roots: IndicatorNode[] = [];
   const open: Partial<Record<Level, IndicatorNode>> = {};
   const statedWeights = new Map<IndicatorNode, Slot>();
   let total: TotalRow | undefined;
-  let lastRow = split ? split.subRow : header.row;
+  let lastRow = twoRows.lastRow;
   let right = cols.right;
 
   /** One row's nodes, from the level columns left of `before` (a partial header's first column). */

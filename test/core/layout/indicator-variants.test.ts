@@ -161,6 +161,27 @@ describe('B. two-row headers and split targets', () => {
     expect(errors(run(applyPatch(rows, { I5: 20, I8: 100 }), merges))).toEqual(['I5 score-rule 19.37']);
   });
 
+  it('level headers on the second row under a merged 绩效指标 / 指标 cell', () => {
+    const rows: Rows = [
+      ['指标', null, null, '分值', '得分'],
+      ['一级指标', '二级指标', '三级指标'],
+      ['产出指标', '数量指标', '培训人次', 60, 60],
+      ['效益指标', '社会效益指标', '就业率', 40, 38],
+      ['总分', null, null, 100, 98],
+    ];
+    const merges = ['A1:C1', 'D1:D2', 'E1:E2'];
+    const t = only(rows, merges);
+    expect(outline(t)).toEqual([
+      '产出指标 w - s -',
+      '  数量指标 w - s -',
+      '    培训人次 w D3=60 s E3=60',
+      '效益指标 w - s -',
+      '  社会效益指标 w - s -',
+      '    就业率 w D4=40 s E4=38',
+    ]);
+    expect(errors(run(applyPatch(rows, { E5: 100 }), merges))).toEqual(['E5 score-sum 98']);
+  });
+
   /** 符号 | 数值 | 单位 under an unmerged 目标值, operators as words, no merges anywhere; 反向 missed: 2/3 × 30 = 20; 96% of 100%: 38.4. */
   const WORD_ROWS: Rows = [
     ['序号', '一级指标', '二级指标', '三级指标', '目标值', null, null, '全年实际值', '权重', '自评得分'],
