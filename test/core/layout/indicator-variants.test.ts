@@ -441,3 +441,76 @@ describe('N. traditional script', () => {
     expect(errors(run(applyPatch(rows, { B7: '良' }), merges))).toEqual(['B7 grade 优']);
   });
 });
+
+// ---------------------------------------------------------------------------
+// Variants combined, in other positions
+
+describe('variants combined, in other positions', () => {
+  it('N + funds block: a project form in traditional script, funds linked, 總分 checked', () => {
+    const rows: Rows = [
+      [],
+      [null, '項目資金（萬元）', null, '年初預算數', '全年預算數', '全年執行數', '分值', '執行率', '得分'],
+      [null, null, '年度資金總額', 100, 100, 90, 10, pct(0.9), 9],
+      [null, null, '其中：當年財政撥款', 100, 100, 90, '—', pct(0.9), '—'],
+      [],
+      [null, '一級指標', '二級指標', '三級指標', '年度指標值', '實際完成值', '分值', '得分'],
+      [null, '產出指標', '數量指標', '培訓人次', '≥100人次', '120人次', 45, 45],
+      [null, '效益指標', '社會效益指標', '就業率', '≥60%', '達到65%', 45, 45],
+      [null, '總分', null, null, null, null, 100, 99],
+    ];
+    const result = run(rows, ['B3:B4']);
+    expect(result.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['project-funds B2:I4', 'project-form B6:H9']);
+    expect(errors(result)).toEqual([]);
+    expect(errors(run(applyPatch(rows, { H9: 100 }), ['B3:B4']))).toEqual(['H9 score-sum 99']);
+  });
+
+  it('C in a project form: weights typed 45%, a 总分 of 110% is not the full mark', () => {
+    const rows: Rows = [
+      ['一级指标', '二级指标', '三级指标', '权重', '年度指标值', '实际完成值', '得分'],
+      ['产出指标', '数量指标', '培训人次', '50%', '≥100人次', '120人次', 50],
+      ['效益指标', '社会效益指标', '就业率', '50%', '≥60%', '65%', 50],
+      ['总分', null, null, '110%', null, null, 100],
+    ];
+    expect(errors(run(rows))).toEqual(['D4 weight-sum 100%']);
+    expect(errors(run(applyPatch(rows, { D4: '100%' })))).toEqual([]);
+  });
+
+  it('E without merges: labels on their first row only, a partial header naming 三级指标 | 分值 | 得分 only', () => {
+    const rows: Rows = [
+      ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'],
+      ['产出指标', 60, '数量指标', 30, '培训场次', 30, 30],
+      [null, null, '质量指标', 30, '三级指标', '分值', '得分'],
+      [null, null, null, null, '培训合格率', 30, 29],
+      ['效益指标', 40, '社会效益指标', 40, '群众满意度', 40, 40],
+      ['总分', 100, null, null, null, null, 99],
+    ];
+    expect(errors(run(rows))).toEqual([]);
+    expect(errors(run(applyPatch(rows, { D3: 35 })))).toEqual(['D3 weight-sum 30']);
+  });
+
+  it('K with level weights: 总分 first in a layout-A table', () => {
+    const rows: Rows = [
+      ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'],
+      ['总分', 100, null, null, null, null, 96],
+      ['产出指标', 60, '数量指标', 60, '培训场次', 60, 58],
+      ['效益指标', 40, '社会效益指标', 40, '群众满意度', 40, 38],
+    ];
+    expect(errors(run(rows))).toEqual([]);
+    expect(errors(run(applyPatch(rows, { D3: 50 })))).toEqual(['D3 weight-sum 60']);
+  });
+
+  it('M: a blank row inside a merged level-1 cell', () => {
+    const rows: Rows = [
+      ['一级指标', '二级指标', '三级指标', '分值', '得分'],
+      ['产出指标', '数量指标', '培训场次', 30, 30],
+      [],
+      [null, '质量指标', '培训合格率', 30, 28],
+      ['效益指标', '社会效益指标', '群众满意度', 40, 40],
+      ['总分', null, null, 100, 98],
+    ];
+    const t = only(rows, ['A2:A4']);
+    expect(outline(t)[0]).toBe('产出指标 w - s -');
+    expect(t.roots[0].children.map((n) => n.label)).toEqual(['数量指标', '质量指标']);
+    expect(errors(run(applyPatch(rows, { E6: 100 }), ['A2:A4']))).toEqual(['E6 score-sum 98']);
+  });
+});
