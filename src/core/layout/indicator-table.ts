@@ -144,10 +144,14 @@ function finestOpen(open: Partial<Record<Level, IndicatorNode>>): IndicatorNode 
   return open[3] ?? open[2] ?? open[1];
 }
 
-/** A cell's slot when the cell is its own top-left (a merged cell belongs to its top-left column, SPEC §2 D). */
-function ownSlot(view: SheetView, row: number, col: number): Slot | undefined {
+/**
+ * A filled cell of this column: a cell merged across from a column to its
+ * left belongs to that column only (SPEC §2 D). One merged down over
+ * several rows (a narrative shared by two indicators) serves each row.
+ */
+function slotInColumn(view: SheetView, row: number, col: number): Slot | undefined {
   const s = view.filledSlot(row, col);
-  return s && s.row === row && s.col === col ? s : undefined;
+  return s && s.col === col ? s : undefined;
 }
 
 /**
@@ -195,7 +199,7 @@ const MAX_BLANK_ROWS = 3;
 
 /** True when the row holds the table's roles: a label in a level column and a number in a weight or score column. */
 function holdsRoles(view: SheetView, row: number, cols: Columns): boolean {
-  const labelled = [...cols.level.values()].some((c) => ownSlot(view, row, c) !== undefined);
+  const labelled = [...cols.level.values()].some((c) => slotInColumn(view, row, c) !== undefined);
   const numbers = [...cols.perLevel.weight.values(), ...cols.perLevel.score.values()];
   return labelled && numbers.some((c) => numberSlot(view, row, c) !== undefined);
 }
@@ -261,8 +265,9 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       };
       for (const role of PER_LEVEL) {
         const c = cols.perLevel[role].get(level);
-        const s = c !== undefined && c < before ? ownSlot(view, r, c) : undefined;
-        if (s) node[role] = role === 'weight' ? weightInPoints(s) : s;
+        // A weight or score belongs to the node whose row it starts on.
+        const s = c !== undefined && c < before ? slotInColumn(view, r, c) : undefined;
+        if (s && s.row === r) node[role] = role === 'weight' ? weightInPoints(s) : s;
       }
       const stated = level === 1 ? weightInLabel(label) : undefined;
       if (stated !== undefined) statedWeights.set(node, statedSlot(node.labelSlot, stated));
@@ -286,7 +291,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
   const readRowValues = (r: number, node: IndicatorNode): void => {
     for (const role of PER_ROW) {
       const c = cols.perRow[role];
-      const s = c !== undefined ? ownSlot(view, r, c) : undefined;
+      const s = c !== undefined ? slotInColumn(view, r, c) : undefined;
       if (role === 'target' && split) node.target = splitTargetSlot(view, r, split);
       else if (role === 'actual' && s) node.actual = actualSlot(s, targetUnit(view, r, split));
       else if (s) node[role] = s;

@@ -464,6 +464,19 @@ describe('variants combined, in other positions', () => {
     expect(errors(run(applyPatch(rows, { H9: 100 }), ['B3:B4']))).toEqual(['H9 score-sum 99']);
   });
 
+  it('B-layout narrative merged down over two indicators serves both rows', () => {
+    const rows: Rows = [
+      ['序号', '二级指标', '三级指标', '年度指标值', '完成率', '指标实际完成值及相关说明'],
+      ['1', '数量指标', '培训人次', '≥1000人次', pct(1.2), '全年培训1200人次，培训合格率96%。'],
+      ['2', '质量指标', '培训合格率', '≥95%', pct(1)],
+    ];
+    const merges = ['F2:F3'];
+    const t = only(rows, merges);
+    expect(leaves(t).map((n) => n.narrative?.address)).toEqual(['F2', 'F2']);
+    expect(errors(run(rows, merges))).toEqual([]);
+    expect(errors(run(applyPatch(rows, { E2: pct(1.1) }), merges))).toEqual(['E2 rate 120.00%']);
+  });
+
   it('C in a project form: weights typed 45%, a 总分 of 110% is not the full mark', () => {
     const rows: Rows = [
       ['一级指标', '二级指标', '三级指标', '权重', '年度指标值', '实际完成值', '得分'],
