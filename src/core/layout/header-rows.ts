@@ -1,6 +1,7 @@
 /** Which rows of a sheet are table headers, and of which family. */
 import { targetPart, type ColumnRole, type TargetPart } from './headers';
 import type { SheetView } from '../grid/sheet-view';
+import { normalizeText } from '../values/normalize-text';
 
 export type HeaderFamily = 'indicators' | 'amounts';
 
@@ -133,15 +134,42 @@ function isSubHeaderRow(view: SheetView, row: number, roles: Map<number, ColumnR
   return true;
 }
 
+/** A 栏次 cell: 甲, 乙, 栏次, or a column number (3, （3）). */
+const COLUMN_MARK = /^(?:[甲乙丙丁]|栏次|[(]?(\d+)[)]?)$/;
+
+/**
+ * The row of column numbers forms print under the header (栏次 | 1 | 2 | 3 …,
+ * SPEC §2 header rows): numbers counting up by one, at least three. Read
+ * as data it would be a row of weights 2, 4, 6.
+ */
+function isColumnNumberRow(view: SheetView, row: number): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells) return false;
+  let last: number | undefined;
+  let count = 0;
+  for (let c = 0; c < cells.length; c++) {
+    if (view.isBlank(row, c)) continue;
+    const m = COLUMN_MARK.exec(normalizeText(view.text(row, c)));
+    if (!m) return false;
+    if (m[1] === undefined) continue;
+    const n = Number(m[1]);
+    if (last !== undefined && n !== last + 1) return false;
+    last = n;
+    count++;
+  }
+  return count >= 3;
+}
+
 /**
  * The roles of a two-row header and the row it ends on (SPEC §2 B): the
  * top row's, and those the row below names in columns the top row left
  * blank or merged over (实际完成值 under a blank cell; 一级 | 二级 | 三级
- * under 指标), outside a split target's own columns. No second row: the
- * top row alone.
+ * under 指标), outside a split target's own columns. A row of column
+ * numbers under the header is skipped. No second row: the top row alone.
  */
 export function twoRowHeader(view: SheetView, header: HeaderRow, split: SplitTarget | undefined): { roles: Map<number, ColumnRole>; lastRow: number } {
   const subRow = header.row + 1;
+  if (!split && isColumnNumberRow(view, subRow)) return { roles: header.roles, lastRow: subRow };
   const sub = rolesOfRow(view, subRow);
   if (!split && !isSubHeaderRow(view, subRow, sub)) return { roles: header.roles, lastRow: header.row };
   const parts = new Set(split ? [split.op, split.value, split.unit] : []);

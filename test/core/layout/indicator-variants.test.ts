@@ -182,6 +182,19 @@ describe('B. two-row headers and split targets', () => {
     expect(errors(run(applyPatch(rows, { E5: 100 }), merges))).toEqual(['E5 score-sum 98']);
   });
 
+  it('a row of column numbers (栏次 1 2 3 …) under the header is not data', () => {
+    const rows: Rows = [
+      ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'],
+      ['栏次', '1', '2', '3', '4', '5', '6'],
+      ['产出指标', 60, '数量指标', 60, '培训场次', 60, 60],
+      ['效益指标', 40, '社会效益指标', 40, '群众满意度', 40, 38],
+      ['总分', 100, null, null, null, null, 98],
+    ];
+    expect(leaves(only(rows)).map((n) => n.label)).toEqual(['培训场次', '群众满意度']);
+    expect(errors(run(rows))).toEqual([]);
+    expect(errors(run(applyPatch(rows, { A2: null, B2: 1, C2: 2, D2: 3, E2: 4, F2: 5, G2: 6 })))).toEqual([]);
+  });
+
   /** 符号 | 数值 | 单位 under an unmerged 目标值, operators as words, no merges anywhere; 反向 missed: 2/3 × 30 = 20; 96% of 100%: 38.4. */
   const WORD_ROWS: Rows = [
     ['序号', '一级指标', '二级指标', '三级指标', '目标值', null, null, '全年实际值', '权重', '自评得分'],
