@@ -10,6 +10,7 @@ import {
   isGradeLabel,
   isNoteLabel,
   isPlaceholderLabel,
+  isSubtotalLabel,
   isTotalLabel,
   labelWithoutWeight,
   weightInFootnote,
@@ -89,6 +90,19 @@ function readTotalRow(view: SheetView, row: number, cols: Columns): TotalRow {
   }
   const weight = pick(cols.perLevel.weight);
   return { row, labelSlot, weight: weight && weightInPoints(weight), score };
+}
+
+/**
+ * A 小计 row closes the block above it: its weight and score are the block's
+ * (the open level-1 node's) when the block has none of its own, and are
+ * never a further indicator, which would count the block twice.
+ */
+function readSubtotalRow(view: SheetView, row: number, cols: Columns, block: IndicatorNode | undefined): void {
+  if (!block) return;
+  const subtotal = readTotalRow(view, row, cols);
+  if (!block.weight && subtotal.weight) block.weight = subtotal.weight;
+  if (!block.score && subtotal.score) block.score = subtotal.score;
+  block.bottom = row;
 }
 
 /** The grade printed beside a 绩效等级 label in the rows from `from` to `to`. */
@@ -326,6 +340,10 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     if (isGradeLabel(label) || isFootnoteLabel(label)) break;
     lastRow = r;
     if (isNoteLabel(label)) continue;
+    if (isSubtotalLabel(label)) {
+      readSubtotalRow(view, r, cols, open[1] ?? open[2]);
+      continue;
+    }
     readRow(r, Infinity);
   }
 

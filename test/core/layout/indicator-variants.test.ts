@@ -525,6 +525,32 @@ describe('variants combined, in other positions', () => {
     expect(errors(run(applyPatch(rows, { D3: 50 })))).toEqual(['D3 weight-sum 60']);
   });
 
+  it('小计 rows close their level-1 block: its weight and score, never another indicator', () => {
+    const rows: Rows = [
+      ['一级指标', '二级指标', '三级指标', '分值', '得分'],
+      ['产出指标', '数量指标', '培训场次', 30, 30],
+      [null, '质量指标', '培训合格率', 30, 28],
+      [null, '小计', null, 60, 58],
+      ['效益指标', '社会效益指标', '群众满意度', 40, 40],
+      [null, '小计', null, 40, 40],
+      ['总分', null, null, 100, 98],
+    ];
+    const merges = ['A2:A4', 'A5:A6'];
+    const t = only(rows, merges);
+    expect(outline(t)).toEqual([
+      '产出指标 w D4=60 s E4=58',
+      '  数量指标 w - s -',
+      '    培训场次 w D2=30 s E2=30',
+      '  质量指标 w - s -',
+      '    培训合格率 w D3=30 s E3=28',
+      '效益指标 w D6=40 s E6=40',
+      '  社会效益指标 w - s -',
+      '    群众满意度 w D5=40 s E5=40',
+    ]);
+    expect(errors(run(rows, merges))).toEqual([]);
+    expect(errors(run(applyPatch(rows, { E4: 59 }), merges))).toEqual(['E4 score-sum 58']);
+  });
+
   it('M: a blank row inside a merged level-1 cell', () => {
     const rows: Rows = [
       ['一级指标', '二级指标', '三级指标', '分值', '得分'],
