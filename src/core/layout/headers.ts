@@ -74,7 +74,8 @@ export function isTotalLabel(text: string): boolean {
 
 /** A 小计 row: a subtotal over the rows above it. */
 export function isSubtotalLabel(text: string): boolean {
-  return normalizeHeader(text) === '小计';
+  // 小 is the same in both scripts and folding never adds it: most rows are ruled out unfolded.
+  return text.includes('小') && normalizeHeader(text) === '小计';
 }
 
 /**
@@ -94,8 +95,10 @@ export function isPlaceholderLabel(text: string): boolean {
  * indicator such as 说明书编制及时率 stays an indicator.
  */
 const NOTE_LABEL = /^(其他需要?说明的?(事项|问题|情况)?|其他说明事项|需要说明的?事项|其他事项)|^(备注|说明|附注)(:|$)/;
+const NOTE_CHARACTERS = /[说說事注註]/;
 export function isNoteLabel(text: string): boolean {
-  return NOTE_LABEL.test(normalizeText(text));
+  // Every note word has one of these (either script): most rows are ruled out unfolded.
+  return NOTE_CHARACTERS.test(text) && NOTE_LABEL.test(normalizeText(text));
 }
 
 /**
@@ -103,8 +106,10 @@ export function isNoteLabel(text: string): boolean {
  * the rows have ended, even where no 总分 row closed them.
  */
 const FOOTNOTE = /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|单位负责人|财务负责人)[:])/;
+const FOOTNOTE_CHARACTERS = /[注註人话話期]/;
 export function isFootnoteLabel(text: string): boolean {
-  return FOOTNOTE.test(normalizeHeader(text));
+  // Every footnote opening has one of these (either script): most rows are ruled out unfolded.
+  return FOOTNOTE_CHARACTERS.test(text) && FOOTNOTE.test(normalizeHeader(text));
 }
 
 /**
@@ -123,7 +128,8 @@ export function targetPart(text: string): TargetPart | undefined {
 /** The label of a grade cell (SPEC §2 "grade"). */
 const GRADE_LABEL = /^(绩效等级|自评等级|等级|评价结果|评价等级|自评结果|绩效评价等级|自评等次|等次)$/;
 export function isGradeLabel(text: string): boolean {
-  return GRADE_LABEL.test(normalizeHeader(text));
+  // Every grade label has 等 or 果 (the same in both scripts): most rows are ruled out unfolded.
+  return (text.includes('等') || text.includes('果')) && GRADE_LABEL.test(normalizeHeader(text));
 }
 
 /** A bonus/penalty item (加减分项): its score may be negative, down to −weight. */

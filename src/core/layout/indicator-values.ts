@@ -40,21 +40,27 @@ function shownText(cell: Cell | undefined, v: TypedValue): string | undefined {
 }
 
 /**
- * The value of a cell read with an operator and a unit typed beside it:
- * `≥` `95` `%` is ≥ 95 %, `92` in a `%` row is 92 %, `2.3` in a `万亩` row
- * is 23,000 亩. A number that carries its own unit keeps it.
+ * A value read with an operator and a unit typed beside it: `≥` `95` `%`
+ * is ≥ 95 %, `92` in a `%` row is 92 %, `2.3` in a `万亩` row is 23,000 亩.
+ * A number that carries its own unit keeps it.
  */
-function readWithUnit(cell: Cell | undefined, prefix: string, unit: string, reading: ValueReading): TypedValue {
-  const own = readCellValue(cell, reading);
+function withOperatorAndUnit(cell: Cell | undefined, own: TypedValue, prefix: string, unit: string, reading: ValueReading): TypedValue {
   const addUnit = unit !== '' && !carriesUnit(own);
   if (own.kind !== 'number' || (prefix === '' && !addUnit)) return own;
   const text = shownText(cell, own);
   return text === undefined ? own : parseTypedText(`${prefix}${text}${addUnit ? unit : ''}`, reading);
 }
 
+/** 达 / 達 in a text cell: the one case where reading as reached differs from reading as typed. */
+function mayStateReached(cell: Cell | undefined): boolean {
+  return typeof cell?.value === 'string' && (cell.value.includes('达') || cell.value.includes('達'));
+}
+
 /** An actual: 达/达到 N is N (SPEC §2 H); a bare number takes the row's unit (B). */
 export function actualSlot(slot: Slot, unit = ''): Slot {
-  return withValue(slot, readWithUnit(slot.cell, '', unit, 'reached'));
+  const own = mayStateReached(slot.cell) ? readCellValue(slot.cell, 'reached') : slot.value;
+  const value = withOperatorAndUnit(slot.cell, own, '', unit, 'reached');
+  return value === slot.value ? slot : withValue(slot, value);
 }
 
 /**
@@ -83,7 +89,7 @@ export function splitTargetSlot(view: SheetView, row: number, parts: SplitTarget
   if (at.row !== row || at.col !== parts.value || at.value.kind === 'blank') return undefined;
   const op = operatorText(parts.op === undefined ? '' : normalizeText(view.text(row, parts.op)));
   if (op === null) return withValue(at, { kind: 'qualitative', text: view.text(row, parts.value).trim() });
-  return withValue(at, readWithUnit(at.cell, op, targetUnit(view, row, parts), 'target'));
+  return withValue(at, withOperatorAndUnit(at.cell, at.value, op, targetUnit(view, row, parts), 'target'));
 }
 
 /** The unit a split target's row states ('' when none). */
