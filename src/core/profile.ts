@@ -8,7 +8,11 @@ export interface GradeBand {
   label: string;
   /** Lowest total score (inclusive) that earns this grade. */
   min: number;
-  /** Other spellings of the same grade (优秀, 良好, 合格 …). */
+  /**
+   * Other spellings of the same grade (优秀, 良好, 合格 …). The bands list
+   * them in the same order, one naming scheme per position, so a finding
+   * can name the grade the way the form does (gradeSpelledLike).
+   */
   aliases?: string[];
 }
 
@@ -38,13 +42,24 @@ export const DEFAULT_PROFILE: Profile = {
   gradeBands: [
     { label: '优', min: 90, aliases: ['优秀'] },
     { label: '良', min: 80, aliases: ['良好'] },
-    { label: '中', min: 60, aliases: ['中等', '合格', '一般'] },
-    { label: '差', min: 0, aliases: ['较差', '不合格'] },
+    { label: '中', min: 60, aliases: ['合格', '中等', '一般'] },
+    { label: '差', min: 0, aliases: ['不合格', '较差'] },
   ],
   totalWeight: 100,
   reverseScoring: 'target-over-actual',
   scoreTolerance: 0,
 };
+
+/**
+ * The expected grade as the form spells its grades (SPEC §2 L): a form
+ * that prints 良好 for 良 expects 合格, not 中. `printed` is the printed
+ * label, folded; it names `printedBand`.
+ */
+export function gradeSpelledLike(expected: GradeBand, printedBand: GradeBand, printed: string): string {
+  const scheme = (printedBand.aliases ?? []).indexOf(printed);
+  if (scheme < 0) return expected.label;
+  return expected.aliases?.[scheme] ?? expected.aliases?.[0] ?? expected.label;
+}
 
 /** Thrown for a profile file a user wrote wrong; the message says which field. */
 export class ProfileError extends Error {}

@@ -36,8 +36,9 @@ const targetAndActual = fc
     return { target: asNumber(parseTypedText(`${op}${shown(t)}${unit}`)), actual: asNumber(parseTypedText(`${shown(a)}${unit}`)) };
   });
 
-/** The precision rule of SPEC §3 for targets and actuals, and the exact intervals, written out again. */
-const exactInterval = (n: TypedNumber): Interval => (n.percent || n.scale > 1 ? around(n.value, n.step.div(2)) : exactly(n.value));
+/** The precision rule of SPEC §3 for targets and actuals (a bound is an exact threshold), and the exact intervals, written out again. */
+const exactInterval = (n: TypedNumber): Interval =>
+  n.op === 'eq' && (n.percent || n.scale > 1) ? around(n.value, n.step.div(2)) : exactly(n.value);
 
 function exactMet(target: TypedNumber, actual: TypedNumber): boolean | undefined {
   const t = exactInterval(target);

@@ -44,9 +44,13 @@ export function amountPrecision(table: AmountTable): Precision {
   return table.unit === 'yuan' ? 'exact' : 'rounded';
 }
 
-/** A target or actual: counts are exact unless scaled (13.02万) or a percentage. */
+/**
+ * A target or actual: counts are exact unless scaled (13.02万) or a
+ * percentage. A bound (≥92%, 不低于1.8万人) is a threshold someone set, not
+ * a rounded result: 91.5% misses ≥92% even at 91.55%.
+ */
 export function indicatorPrecision(n: TypedNumber): Precision {
-  return n.percent || n.scale > 1 ? 'rounded' : 'exact';
+  return n.op === 'eq' && (n.percent || n.scale > 1) ? 'rounded' : 'exact';
 }
 
 /** The sign of a − k·b (k = 1 or −1): floats first, Decimal only when they are too close to tell. */

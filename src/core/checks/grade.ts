@@ -1,7 +1,7 @@
 /** grade (docs/domain.md §4): the grade label matches the band of the total score. */
 import { numberOf } from '../arithmetic/precision';
 import { formatPlain } from '../findings/format';
-import type { GradeBand } from '../profile';
+import { gradeSpelledLike, type GradeBand } from '../profile';
 import { normalizeText } from '../values/normalize-text';
 import { defineRule } from './rule';
 
@@ -41,11 +41,13 @@ export default defineRule({
     const expected = bandOf(bands, score.value.toNumber());
     // A label outside the profile's bands (合格/不合格 schemes…) is not judged.
     if (!named || !expected || named === expected) return;
+    // The grade as this form spells its grades (优秀 for 优 where the form writes 优秀).
+    const spelled = gradeSpelledLike(expected, named, normalizeText(printed));
     ctx.report(
       table.grade,
       'band',
       { score: formatPlain(score.value), scoreCell: table.total.score.address },
-      { found: printed, expected: expected.label, fix: expected.label, inputs: [table.total.score] },
+      { found: printed, expected: spelled, fix: spelled, inputs: [table.total.score] },
     );
   },
 });

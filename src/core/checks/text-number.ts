@@ -27,8 +27,11 @@ export default defineRule({
   check(table, ctx) {
     for (const slot of numericSlots(table)) {
       if (slot.value.kind !== 'number' || !slot.value.fromText) continue;
-      const value = slot.value.percent ? `${formatPlain(slot.value.value.times(100))}%` : formatPlain(slot.value.value);
-      ctx.report(slot, 'stored', { value }, { expected: value, fix: slot.value.value.toNumber() });
+      const v = slot.value;
+      // A weight typed 20% is read as 20 points (docs/domain.md §2 C); the cell still holds 20%, a fraction.
+      const fraction = v.pointsFromPercent ? v.value.div(100) : v.value;
+      const value = v.percent || v.pointsFromPercent ? `${formatPlain(fraction.times(100))}%` : formatPlain(fraction);
+      ctx.report(slot, 'stored', { value }, { expected: value, fix: fraction.toNumber() });
     }
   },
 });

@@ -13,9 +13,10 @@ export function formatPercent(fraction: Decimal, decimals: number): string {
   return `${fraction.times(100).toFixed(Math.max(0, decimals), Decimal.ROUND_HALF_UP)}%`;
 }
 
-/** A value as the slot shows it: percentages as percent, amounts with their decimals. */
+/** A value as the slot shows it: percentages as percent, amounts with their decimals, points typed as percent as `N%`. */
 export function formatLike(slot: Slot, value: Decimal): string {
   const v = slot.value;
+  if (v.kind === 'number' && v.pointsFromPercent) return `${formatPlain(value)}%`;
   if (v.kind === 'number' && v.percent) return formatPercent(value, v.decimals);
   if (v.kind === 'number') return value.toFixed(v.decimals, Decimal.ROUND_HALF_UP);
   return formatPlain(value);
@@ -34,6 +35,7 @@ export function formatRate(slot: Slot, ratio: Decimal): string {
 export function formatFound(slot: Slot): string {
   const v = slot.value;
   if (v.kind === 'number') {
+    if (v.pointsFromPercent && !v.fromText) return `${formatPlain(v.value)}%`;
     // What was typed, as typed: `≥90%` keeps its operator, `87.93％` its full-width sign.
     if (v.fromText && slot.cell && typeof slot.cell.value === 'string') return slot.cell.value.trim();
     if (v.percent) return formatPercent(v.value, v.decimals);

@@ -37,7 +37,7 @@ words('level1', ['一级指标', '一级']);
 words('level2', ['二级指标', '二级']);
 words('level3', ['三级指标', '三级', '指标名称', '具体指标']);
 words('weight', ['分值', '权重', '指标分值', '标准分', '权重分', '标准分值', '分值权重']);
-words('score', ['得分', '自评得分', '得分/自评分', '自评分', '评分', '实际得分', '自评得分值']);
+words('score', ['得分', '自评得分', '得分/自评分', '自评分', '评分', '实际得分', '自评得分值', '自评分值']);
 words('scoreRate', ['得分率']);
 words('target', ['年度指标值', '年度目标值', '目标值', '预期值', '指标值', '预期目标值', '年度目标', '计划值', '指标目标值']);
 words('actual', ['实际完成值', '实际完成指标值', '全年实际值', '实际值', '完成值', '实际完成', '指标实际完成值', '实际完成数']);
@@ -68,19 +68,68 @@ export function headerRole(text: string): ColumnRole | undefined {
 /** Row labels of a 总分 / 合计 row (SPEC §2 "total row"). */
 const TOTAL_LABEL = /^(总分|总计|合计|总得分|合计得分|综合得分|得分合计|分值合计|总体得分|自评总分|评价总分)$/;
 export function isTotalLabel(text: string): boolean {
-  // Every such label has 分 or 计, which folding never adds: most rows are ruled out unfolded.
-  return (text.includes('分') || text.includes('计')) && TOTAL_LABEL.test(normalizeHeader(text));
+  // Every such label has 分 or 计 (計 in traditional script): most rows are ruled out unfolded.
+  return (text.includes('分') || text.includes('计') || text.includes('計')) && TOTAL_LABEL.test(normalizeHeader(text));
 }
 
 /** A 小计 row: a subtotal over the rows above it. */
 export function isSubtotalLabel(text: string): boolean {
-  return normalizeHeader(text) === '小计';
+  // 小 is the same in both scripts and folding never adds it: most rows are ruled out unfolded.
+  return text.includes('小') && normalizeHeader(text) === '小计';
+}
+
+/**
+ * A template row left unfilled (SPEC §2 A): `……`, `—`, `/`, `无`, or the
+ * template's numbering with nothing after it (`指标1：`, `2.`). Not an indicator.
+ */
+const TEMPLATE_NUMBERING = /^(?:指标)?(?:\d+|[一二三四五六七八九十]+)?[.、:)]?/;
+const FILLER = /^[.…·—–\-─―~～/\\无略]*$/;
+export function isPlaceholderLabel(text: string): boolean {
+  return FILLER.test(normalizeHeader(text).replace(TEMPLATE_NUMBERING, ''));
+}
+
+/**
+ * A note row inside a table (其他需要说明事项, 备注, 说明), also with its
+ * text in the same cell (其他需要说明事项：无): prose about the table, not
+ * an indicator. The short words only alone or before a colon, so an
+ * indicator such as 说明书编制及时率 stays an indicator.
+ */
+const NOTE_LABEL = /^(其他需要?说明的?(事项|问题|情况)?|其他说明事项|需要说明的?事项|其他事项)|^(备注|说明|附注)(:|$)/;
+const NOTE_CHARACTERS = /[说說事注註]/;
+export function isNoteLabel(text: string): boolean {
+  // Every note word has one of these (either script): most rows are ruled out unfolded.
+  return NOTE_CHARACTERS.test(text) && NOTE_LABEL.test(normalizeText(text));
+}
+
+/**
+ * The form's footnote or sign-off under a table (注：1.得分…, 填报人：…):
+ * the rows have ended, even where no 总分 row closed them.
+ */
+const FOOTNOTE = /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|单位负责人|财务负责人)[:])/;
+const FOOTNOTE_CHARACTERS = /[注註人话話期]/;
+export function isFootnoteLabel(text: string): boolean {
+  // Every footnote opening has one of these (either script): most rows are ruled out unfolded.
+  return FOOTNOTE_CHARACTERS.test(text) && FOOTNOTE.test(normalizeHeader(text));
+}
+
+/**
+ * Sub-headers under a target header merged over several columns (SPEC §2 B):
+ * 年度指标值 over 指标性质 | 指标值 | 度量单位, or 符号 | 数值 | 单位.
+ */
+export type TargetPart = 'op' | 'value' | 'unit';
+const TARGET_PARTS: Record<string, TargetPart> = {};
+for (const w of ['指标性质', '性质', '符号', '运算符', '比较符', '比较符号', '指标方向', '方向']) TARGET_PARTS[w] = 'op';
+for (const w of ['指标值', '数值', '值', '目标值', '年度指标值', '指标数值']) TARGET_PARTS[w] = 'value';
+for (const w of ['度量单位', '单位', '计量单位', '指标单位', '度量']) TARGET_PARTS[w] = 'unit';
+export function targetPart(text: string): TargetPart | undefined {
+  return TARGET_PARTS[normalizeHeader(text)];
 }
 
 /** The label of a grade cell (SPEC §2 "grade"). */
 const GRADE_LABEL = /^(绩效等级|自评等级|等级|评价结果|评价等级|自评结果|绩效评价等级|自评等次|等次)$/;
 export function isGradeLabel(text: string): boolean {
-  return GRADE_LABEL.test(normalizeHeader(text));
+  // Every grade label has 等 or 果 (the same in both scripts): most rows are ruled out unfolded.
+  return (text.includes('等') || text.includes('果')) && GRADE_LABEL.test(normalizeHeader(text));
 }
 
 /** A bonus/penalty item (加减分项): its score may be negative, down to −weight. */

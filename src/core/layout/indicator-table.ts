@@ -4,9 +4,21 @@
  * weights and scores, the 总分 row and the grade.
  */
 import type { ColumnRole } from './headers';
-import { isBonusLabel, isGradeLabel, isTotalLabel, labelWithoutWeight, weightInFootnote, weightInLabel } from './headers';
+import {
+  isBonusLabel,
+  isFootnoteLabel,
+  isGradeLabel,
+  isNoteLabel,
+  isPlaceholderLabel,
+  isSubtotalLabel,
+  isTotalLabel,
+  labelWithoutWeight,
+  weightInFootnote,
+  weightInLabel,
+} from './headers';
 import { parseTypedText } from '../values/parse-typed-value';
-import { classifyHeaderRow, type HeaderRow } from './header-rows';
+import { classifyHeaderRow, findSplitTarget, repeatedHeaderRoles, twoRowHeader, type HeaderRow } from './header-rows';
+import { actualSlot, splitTargetSlot, targetUnit, weightInPoints } from './indicator-values';
 import { normalizeText } from '../values/normalize-text';
 import type { SheetView } from '../grid/sheet-view';
 import type { IndicatorNode, IndicatorTable, Slot, TotalRow } from './tables';
@@ -52,14 +64,6 @@ function columnsOf(roles: Map<number, ColumnRole>): Columns {
   return { level, perLevel, perRow, left: Math.min(...cols), right: Math.max(...cols) };
 }
 
-function firstText(view: SheetView, row: number, left: number, right: number): string {
-  for (let c = left; c <= right; c++) {
-    const t = view.text(row, c);
-    if (t.trim() !== '') return t;
-  }
-  return '';
-}
-
 function numberSlot(view: SheetView, row: number, col: number | undefined): Slot | undefined {
   if (col === undefined) return undefined;
   const s = view.slot(row, col);
@@ -84,7 +88,21 @@ function readTotalRow(view: SheetView, row: number, cols: Columns): TotalRow {
       }
     }
   }
-  return { row, labelSlot, weight: pick(cols.perLevel.weight), score };
+  const weight = pick(cols.perLevel.weight);
+  return { row, labelSlot, weight: weight && weightInPoints(weight), score };
+}
+
+/**
+ * A 小计 row closes the block above it: its weight and score are the block's
+ * (the open level-1 node's) when the block has none of its own, and are
+ * never a further indicator, which would count the block twice.
+ */
+function readSubtotalRow(view: SheetView, row: number, cols: Columns, block: IndicatorNode | undefined): void {
+  if (!block) return;
+  const subtotal = readTotalRow(view, row, cols);
+  if (!block.weight && subtotal.weight) block.weight = subtotal.weight;
+  if (!block.score && subtotal.score) block.score = subtotal.score;
+  block.bottom = row;
 }
 
 /** The grade printed beside a 绩效等级 label in the rows from `from` to `to`. */
@@ -141,42 +159,110 @@ function finestOpen(open: Partial<Record<Level, IndicatorNode>>): IndicatorNode 
 }
 
 /**
+ * A filled cell of this column: a cell merged across from a column to its
+ * left belongs to that column only (SPEC §2 D). One merged down over
+ * several rows (a narrative shared by two indicators) serves each row.
+ */
+function slotInColumn(view: SheetView, row: number, col: number): Slot | undefined {
+  const s = view.filledSlot(row, col);
+  return s && s.col === col ? s : undefined;
+}
+
+/**
+ * The words that name a row: the first text between the table's edges,
+ * including a cell merged across from the left on this row (总分 in A31:F31
+ * of a table whose first role column is B). A cell merged down from a row
+ * above names that row, not this one.
+ */
+function rowLabel(view: SheetView, row: number, left: number, right: number): string {
+  for (let c = left; c <= right; c++) {
+    const m = view.merge(row, c);
+    const t = m && m.top === row ? view.text(row, m.left) : view.text(row, c);
+    if (t.trim() !== '') return t;
+  }
+  return '';
+}
+
+/** A cell that says something: a number, or words other than a filler (—, /, 无). */
+function saysSomething(slot: Slot | undefined): boolean {
+  return slot !== undefined && !(slot.value.kind === 'qualitative' && isPlaceholderLabel(slot.value.text));
+}
+
+/** True when a node carries anything to check: a value, a target or an actual, or children. */
+function carriesValues(node: IndicatorNode): boolean {
+  return node.children.length > 0 || PER_LEVEL.some((r) => saysSomething(node[r])) || PER_ROW.some((r) => saysSomething(node[r]));
+}
+
+/**
+ * Template rows left unfilled are not indicators and never void a sum
+ * (SPEC §2 A): a `……` / `—` / `指标1：` row with nothing in it, and a
+ * category above the finest level that is left with no child and no value
+ * (经济效益指标 whose only row was `指标1：`). A node with a weight and a
+ * blank score is kept: it is incomplete, not a placeholder.
+ */
+function withoutPlaceholders(nodes: IndicatorNode[], finest: Level, stated: Map<IndicatorNode, Slot>): IndicatorNode[] {
+  return nodes.filter((node) => {
+    node.children = withoutPlaceholders(node.children, finest, stated);
+    if (carriesValues(node) || stated.has(node)) return true;
+    return !isPlaceholderLabel(node.label) && node.level === finest;
+  });
+}
+
+/** How many blank rows may separate two parts of one table (before 效益, before 总分; SPEC §2 M). */
+const MAX_BLANK_ROWS = 3;
+
+/** True when the row holds the table's roles: a label in a level column and a number in a weight or score column. */
+function holdsRoles(view: SheetView, row: number, cols: Columns): boolean {
+  const labelled = [...cols.level.values()].some((c) => slotInColumn(view, row, c) !== undefined);
+  const numbers = [...cols.perLevel.weight.values(), ...cols.perLevel.score.values()];
+  return labelled && numbers.some((c) => numberSlot(view, row, c) !== undefined);
+}
+
+/** True when a header row names only columns the table already has, each with the same role (a page break's repeat). */
+function repeatsColumns(roles: Map<number, ColumnRole>, again: Map<number, ColumnRole>): boolean {
+  return [...again].every(([c, role]) => roles.get(c) === role);
+}
+
+/**
+ * A blank row inside a table does not end it (SPEC §2 M): the table goes on
+ * when the next filled row holds its roles, is its 总分 row or repeats its
+ * header (a page break), and ends at a new header, a footnote or anything else.
+ */
+function continuesAfterBlank(view: SheetView, blank: number, roles: Map<number, ColumnRole>, cols: Columns, right: number): boolean {
+  for (let r = blank + 1; r <= Math.min(blank + MAX_BLANK_ROWS, view.rows - 1); r++) {
+    if (view.isBlankRow(r, cols.left, right)) continue;
+    const header = classifyHeaderRow(view, r);
+    if (header) return repeatsColumns(roles, header.roles);
+    return isTotalLabel(rowLabel(view, r, cols.left, right)) || holdsRoles(view, r, cols);
+  }
+  return false;
+}
+
+/**
  * Reads the table whose header is `header`; returns it and the last row it
  * used. Later header rows of the same family directly below data continue
- * the table with new columns (layout A) or repeat it (page breaks).
+ * the table with new columns (layout A) or repeat it, in full or for the
+ * finer columns only (page breaks, SPEC §2 E).
  */
 export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
-  let cols = columnsOf(header.roles);
+  const split = findSplitTarget(view, header);
+  const twoRows = twoRowHeader(view, header, split);
+  let roles = twoRows.roles;
+  let cols = columnsOf(roles);
   let levels = [...cols.level.keys()].sort();
   const roots: IndicatorNode[] = [];
   const open: Partial<Record<Level, IndicatorNode>> = {};
   const statedWeights = new Map<IndicatorNode, Slot>();
   let total: TotalRow | undefined;
-  let lastRow = header.row;
+  let lastRow = twoRows.lastRow;
   let right = cols.right;
 
-  for (let r = header.row + 1; r < view.rows; r++) {
-    const again = classifyHeaderRow(view, r);
-    if (again) {
-      if (again.family !== 'indicators' || view.isBlankRow(r - 1)) break;
-      cols = columnsOf(again.roles);
-      levels = [...cols.level.keys()].sort();
-      right = Math.max(right, cols.right);
-      lastRow = r;
-      continue;
-    }
-    if (view.isBlankRow(r, cols.left, right)) break;
-    if (isTotalLabel(firstText(view, r, cols.left, right))) {
-      total = readTotalRow(view, r, cols);
-      lastRow = r;
-      break;
-    }
-    lastRow = r;
-
+  /** One row's nodes, from the level columns left of `before` (a partial header's first column). */
+  const readRow = (r: number, before: number): void => {
     let startedHere: IndicatorNode | undefined;
     for (const level of levels) {
       const col = cols.level.get(level)!;
-      if (view.isHidden(r, col) || view.isBlank(r, col)) continue;
+      if (col >= before || view.isHidden(r, col) || view.isBlank(r, col)) continue;
       const label = view.text(r, col);
       const current = open[level];
       const higherStarted = startedHere !== undefined;
@@ -193,10 +279,9 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       };
       for (const role of PER_LEVEL) {
         const c = cols.perLevel[role].get(level);
-        if (c !== undefined) {
-          const s = view.filledSlot(r, c);
-          if (s && s.row === r) node[role] = s;
-        }
+        // A weight or score belongs to the node whose row it starts on.
+        const s = c !== undefined && c < before ? slotInColumn(view, r, c) : undefined;
+        if (s && s.row === r) node[role] = role === 'weight' ? weightInPoints(s) : s;
       }
       const stated = level === 1 ? weightInLabel(label) : undefined;
       if (stated !== undefined) statedWeights.set(node, statedSlot(node.labelSlot, stated));
@@ -209,24 +294,65 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       open[level] = node;
       startedHere = node;
     }
-    if (startedHere && finestOpen(open) === startedHere) {
-      for (const role of PER_ROW) {
-        const c = cols.perRow[role];
-        if (c !== undefined) {
-          const s = view.filledSlot(r, c);
-          if (s) startedHere[role] = s;
-        }
-      }
-    }
+    if (startedHere && before === Infinity && finestOpen(open) === startedHere) readRowValues(r, startedHere);
     for (let l = 1; l <= 3; l++) {
       const n = open[l as Level];
       if (n) n.bottom = r;
     }
+  };
+
+  /** Target, actual, narrative and rate of the row's finest node. */
+  const readRowValues = (r: number, node: IndicatorNode): void => {
+    for (const role of PER_ROW) {
+      const c = cols.perRow[role];
+      const s = c !== undefined ? slotInColumn(view, r, c) : undefined;
+      if (role === 'target' && split) node.target = splitTargetSlot(view, r, split);
+      else if (role === 'actual' && s) node.actual = actualSlot(s, targetUnit(view, r, split));
+      else if (s) node[role] = s;
+    }
+  };
+
+  for (let r = lastRow + 1; r < view.rows; r++) {
+    const again = classifyHeaderRow(view, r);
+    if (again) {
+      if (again.family !== 'indicators' || (view.isBlankRow(r - 1) && !repeatsColumns(roles, again.roles))) break;
+      roles = repeatedHeaderRoles(roles, again.roles);
+      cols = columnsOf(roles);
+      levels = [...cols.level.keys()].sort();
+      right = Math.max(right, cols.right);
+      lastRow = r;
+      // Level-1/2 labels to the left of a partial header still start their nodes.
+      readRow(r, Math.min(...again.roles.keys()));
+      continue;
+    }
+    if (view.isBlankRow(r, cols.left, right)) {
+      if (continuesAfterBlank(view, r, roles, cols, right)) continue;
+      break;
+    }
+    const label = rowLabel(view, r, cols.left, right);
+    if (isTotalLabel(label)) {
+      total = readTotalRow(view, r, cols);
+      lastRow = r;
+      // A 总分 directly under the header totals the rows below it (SPEC §2 K).
+      if (roots.length === 0) continue;
+      break;
+    }
+    if (isGradeLabel(label) || isFootnoteLabel(label)) break;
+    lastRow = r;
+    if (isNoteLabel(label)) continue;
+    if (isSubtotalLabel(label)) {
+      readSubtotalRow(view, r, cols, open[1] ?? open[2]);
+      continue;
+    }
+    readRow(r, Infinity);
   }
 
-  const grade = findGrade(view, total ? total.row : lastRow + 1, (total ? total.row : lastRow) + 3);
+  const gradeFrom = total && total.row === lastRow ? total.row : lastRow + 1;
+  const grade = findGrade(view, gradeFrom, gradeFrom + 3);
   if (grade) lastRow = Math.max(lastRow, grade.row);
-  readFootnoteWeights(view, lastRow, roots, statedWeights);
+  const finest = Math.max(...levels) as Level;
+  const kept = withoutPlaceholders(roots, finest, statedWeights);
+  readFootnoteWeights(view, lastRow, kept, statedWeights);
   const table: IndicatorTable = {
     type: 'indicators',
     kind: kindOf(cols),
@@ -235,7 +361,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     left: cols.left,
     bottom: lastRow,
     right,
-    roots,
+    roots: kept,
     total,
     extraParts: [],
     grade: grade?.slot,

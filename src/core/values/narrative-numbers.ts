@@ -75,8 +75,10 @@ function isPartOfName(s: string, found: NumberInContext, number: TypedNumber): b
 
 /**
  * Every number in a narrative sentence with its operator (≥90%, 低于5%,
- * 达到100%), scale, unit and precision, in reading order. Years, dates, times,
- * ordinals and numbering are left out; numbers in names are kept and marked.
+ * 95%以上), scale, unit and precision, in reading order. A narrative tells
+ * what was done, so 达/达到 N is N, the value reached (SPEC §2 H). Years,
+ * dates, times, ordinals and numbering are left out; numbers in names are
+ * kept and marked.
  * Values and precision follow parseTypedText (percent as a fraction, 万/亿 in
  * base units); fromText is true.
  */
@@ -84,7 +86,7 @@ export function numbersInNarrative(text: string): NarrativeNumber[] {
   const s = prepareNumberText(text.replace(FULL_WIDTH_COMMA, '、'));
   const spans = dateAndTimeSpans(s);
   const numbers: NarrativeNumber[] = [];
-  for (const found of readNumbersInContext(s)) {
+  for (const found of readNumbersInContext(s, Infinity, 'reached')) {
     const number = found.number;
     if (!number) continue; // ≥5以下: the words contradict each other
     if (spans.some(([from, to]) => found.digitsStart >= from && found.digitsStart < to)) continue;

@@ -2,8 +2,10 @@
  * Text folding for matching and parsing (SPEC §2 "match by meaning", §3
  * "full-width digits and signs", "OCR spaces"). Typists mix full-width and
  * half-width forms, break header cells over lines and paste NBSPs from Word;
- * none of that changes what a cell means.
+ * none of that changes what a cell means. Nor does traditional script
+ * (預算數 is 预算数, SPEC §2 N).
  */
+import { simplifiedChar, TRADITIONAL_CHARACTERS } from './traditional-script';
 
 /** Full-width ASCII block U+FF01–FF5E maps to U+0021–007E by this offset. */
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -14,8 +16,16 @@ const FULL_WIDTH_OFFSET = 0xfee0;
  */
 const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/;
 
+/**
+ * Comparison glyphs from other code blocks (small form variants, box drawing)
+ * that typists pick from a symbol table for ＝ ＞ ＜ (SPEC §2 B).
+ */
+const OPERATOR_GLYPHS: Record<string, string> = { '\uFE66': '=', '\u2550': '=', '\uFE65': '>', '\uFE64': '<' };
+
 /** Fast path: most cells have nothing to fold. */
-const NEEDS_FOLDING = /[\s\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\uFE6A\u2212]/;
+const NEEDS_FOLDING = new RegExp(
+  `[\\s\\u200B-\\u200D\\u2060\\uFEFF\\uFF01-\\uFF5E\\uFE6A\\u2212\\uFE64-\\uFE66\\u2550${TRADITIONAL_CHARACTERS}]`,
+);
 
 function isAsciiDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -26,13 +36,14 @@ function foldChar(ch: string, foldSigns: boolean): string {
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
   if (code === 0xfe6a) return '%'; // ﹪ small percent sign
   if (foldSigns && code === 0x2212) return '-'; // − minus sign, as in −5
-  return ch;
+  return OPERATOR_GLYPHS[ch] ?? simplifiedChar(ch);
 }
 
 /**
  * The text with full-width ASCII (U+FF01–FF5E, so `％`, `２０００`, `（`, `：`)
- * folded to half-width and every whitespace character removed. Chinese and
- * other characters are kept as they are.
+ * folded to half-width, comparison glyphs (﹦ ═ ﹥ ﹤) to `=` `>` `<`,
+ * traditional characters to simplified (總分 → 总分), and every whitespace
+ * character removed. Other characters are kept as they are.
  */
 export function normalizeText(s: string): string {
   if (!NEEDS_FOLDING.test(s)) return s;

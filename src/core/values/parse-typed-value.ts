@@ -63,9 +63,18 @@ const PREFIX_OPERATORS: ReadonlyArray<readonly [string, Comparator]> = [
   ['超过', 'gt'], ['高于', 'gt'], ['大于', 'gt'], ['多于', 'gt'], ['超', 'gt'], ['>', 'gt'],
   ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['不满', 'lt'], ['不足', 'lt'], ['不到', 'lt'],
   ['未满', 'lt'], ['<', 'lt'],
-  ['=', 'eq'],
+  ['等于', 'eq'], ['=', 'eq'],
 ];
 const PREFIX_OPERATOR_OF = new Map<string, Comparator>(PREFIX_OPERATORS);
+/**
+ * 达 / 达到 N: in a target "at least N" (达200人); in an actual or a narrative
+ * the value reached (满意度达98%, 服务人次达到2.6万人次), so there it is N itself.
+ * Only an explicit bound (以上, 不低于, ≥) makes an actual a bound.
+ */
+const REACHED_WORDS: ReadonlySet<string> = new Set(['达到', '达']);
+
+/** What a cell states: a target (达 N is a bound) or what was reached (达 N is N). */
+export type ValueReading = 'target' | 'reached';
 /** Anchored at the end of the text before the number; leftmost match is the longest word. */
 const PREFIX_OPERATOR_AT_END = new RegExp(
   `(?:${PREFIX_OPERATORS.map(([w]) => escapeRegExp(w)).join('|')})$`,
@@ -226,7 +235,7 @@ function combineOperators(ops: (Comparator | undefined)[]): Comparator | undefin
  * Every number token in prepared text, with its sign, operator words, scale and unit.
  * `maxCount` stops early (parseTypedText only needs to know whether there are two).
  */
-export function readNumbersInContext(s: string, maxCount = Infinity): NumberInContext[] {
+export function readNumbersInContext(s: string, maxCount = Infinity, reading: ValueReading = 'target'): NumberInContext[] {
   const found: NumberInContext[] = [];
   let previousEnd = 0;
   NUMBER_TOKEN.lastIndex = 0;
@@ -251,7 +260,11 @@ export function readNumbersInContext(s: string, maxCount = Infinity): NumberInCo
     const windowStart = Math.max(previousEnd, start - 8);
     const lead = s.slice(windowStart, start);
     const prefixMatch = PREFIX_OPERATOR_AT_END.exec(lead);
-    const prefixOp = prefixMatch ? PREFIX_OPERATOR_OF.get(prefixMatch[0]) : undefined;
+    const prefixOp = !prefixMatch
+      ? undefined
+      : reading === 'reached' && REACHED_WORDS.has(prefixMatch[0])
+        ? 'eq'
+        : PREFIX_OPERATOR_OF.get(prefixMatch[0]);
     if (prefixMatch) start -= prefixMatch[0].length;
 
     NUMBER_TAIL.lastIndex = digitsEnd;
@@ -303,13 +316,13 @@ function qualitative(text: string): TypedValue {
  *   90%-95%), or one that is a date, ordinal, name, hedge or negation.
  * The qualitative text is the cell text trimmed, not normalized.
  */
-export function parseTypedText(text: string): TypedValue {
+export function parseTypedText(text: string, reading: ValueReading = 'target'): TypedValue {
   // No digit, half- or full-width, means no number: most prose and labels stop here.
   if (!ANY_DIGIT.test(text)) return text.trim() === '' ? { kind: 'blank' } : qualitative(text);
   const s = prepareNumberText(text);
   if (s === '') return text.trim() === '' ? { kind: 'blank' } : qualitative(text);
 
-  const numbers = readNumbersInContext(s, 2);
+  const numbers = readNumbersInContext(s, 2, reading);
   if (numbers.length !== 1) return qualitative(text);
   const [found] = numbers;
   if (!found.number) return qualitative(text);
@@ -415,14 +428,14 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
  * parseTypedText; booleans qualitative; `{error}` an error; nothing a blank.
  * Never throws: a cell the engine cannot read is qualitative, which skips it.
  */
-export function readCellValue(cell: Cell | undefined): TypedValue {
+export function readCellValue(cell: Cell | undefined, reading: ValueReading = 'target'): TypedValue {
   try {
     if (cell === undefined || cell === null) return { kind: 'blank' };
     const v = cell.value;
     if (v === null || v === undefined) return { kind: 'blank' };
     if (typeof v === 'number') return readStoredNumber(v, cell);
     if (typeof v === 'string') {
-      const parsed = parseTypedText(v);
+      const parsed = parseTypedText(v, reading);
       if (parsed.kind === 'number' && cell.formula) return withFields(parsed, { formula: true });
       return parsed;
     }

@@ -37,6 +37,7 @@ export interface ShownNumberFields {
   unit: string;
   fromText: boolean;
   formula?: boolean;
+  pointsFromPercent?: boolean;
 }
 
 class ShownNumber implements TypedNumber {
@@ -51,6 +52,7 @@ class ShownNumber implements TypedNumber {
   readonly unit: string;
   readonly fromText: boolean;
   readonly formula?: boolean;
+  readonly pointsFromPercent?: boolean;
   private readonly literal: string;
   private readonly stepExponent: number;
   private exact?: Decimal;
@@ -68,6 +70,7 @@ class ShownNumber implements TypedNumber {
     this.unit = f.unit;
     this.fromText = f.fromText;
     if (f.formula !== undefined) this.formula = f.formula;
+    if (f.pointsFromPercent) this.pointsFromPercent = true;
   }
 
   get value(): Decimal {
@@ -83,8 +86,8 @@ class ShownNumber implements TypedNumber {
   }
 
   fields(): ShownNumberFields {
-    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula } = this;
-    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula };
+    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent } = this;
+    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent };
   }
 }
 
@@ -156,4 +159,32 @@ export function withValue(n: TypedNumber, value: Decimal): TypedNumber {
   const literal = value.toString();
   const digits = literal.replace(/^-|e.*$|\./g, '').replace(/^0+/, '').length;
   return new ShownNumber({ ...(n as ShownNumber).fields(), literal, approx: value.toNumber(), approxIsUnique: digits <= 15 });
+}
+
+/** A decimal literal times 10^shift, still exact: `0.05` → `0.05e2`, `1.2e-3` → `1.2e-1`. */
+function shiftLiteral(literal: string, shift: number): string {
+  const e = literal.indexOf('e');
+  const mantissa = e < 0 ? literal : literal.slice(0, e);
+  const exponent = (e < 0 ? 0 : Number(literal.slice(e + 1))) + shift;
+  return `${mantissa}e${exponent}`;
+}
+
+/**
+ * A percentage of a 100-point full mark as points (SPEC §2 C, weights in
+ * percent): `5%` (0.05) → 5 points, `2.5%` → 2.5, with the shown decimals
+ * and the step scaled alike. Not a percentage any more, so no unit; marked
+ * pointsFromPercent so findings show it as typed.
+ */
+export function percentOfHundredAsPoints(n: TypedNumber): TypedNumber {
+  const f = (n as ShownNumber).fields();
+  const literal = shiftLiteral(f.literal, 2);
+  return new ShownNumber({
+    ...f,
+    literal,
+    approx: Number(literal) || 0,
+    stepExponent: f.stepExponent + 2,
+    percent: false,
+    unit: '',
+    pointsFromPercent: true,
+  });
 }

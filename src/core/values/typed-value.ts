@@ -44,6 +44,11 @@ export interface TypedNumber {
   fromText: boolean;
   /** True when the cell holds a formula; its stored result is compared as stored. */
   formula?: boolean;
+  /**
+   * A weight typed in percent of the full mark (`20%`) and read as points
+   * (20, SPEC §2 C): compared as points, shown back to people as `20%`.
+   */
+  pointsFromPercent?: boolean;
 }
 
 export interface QualitativeValue {

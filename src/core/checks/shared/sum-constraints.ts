@@ -155,7 +155,7 @@ function expectedText(slot: Slot, value: Interval): string {
   const v = slot.value;
   const mid = midpoint(value);
   // Exact families (weights, scores) show the exact sum; rounded amounts show the total's own decimals.
-  if (v.kind === 'number' && value.lo.eq(value.hi)) return formatPlain(mid, Math.max(v.decimals, 6));
+  if (v.kind === 'number' && value.lo.eq(value.hi) && !v.pointsFromPercent) return formatPlain(mid, Math.max(v.decimals, 6));
   return formatLike(slot, mid);
 }
 
