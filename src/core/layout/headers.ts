@@ -45,20 +45,28 @@ words('rate', ['完成率', '完成比例', '指标完成率', '执行率', '预
 words('initialBudget', ['年初预算数', '年初预算', '年初预算金额']);
 words('budget', ['全年预算数', '预算数', '调整后预算', '调整后预算数', '年度预算', '全年预算', '预算', '预算金额', '年度预算数']);
 words('adjust', ['年中调整', '调整数', '预算调整', '年中调整数', '调整']);
-words('adjustUp', ['调增', '调增数']);
-words('adjustDown', ['调减', '调减数']);
-words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数']);
+words('adjustUp', ['调增', '调增数', '追加', '追加数', '追加预算']);
+words('adjustDown', ['调减', '调减数', '追减', '追减数', '追减预算']);
+words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数', '预算执行数', '执行金额']);
+// A one-column breakdown (项目 | 金额（万元）, variant G) states one amount; which one does not change its sums.
+words('budget', ['金额']);
 
 /** `占支出合计比例`, `占比`, `占全年预算比重`. */
 const SHARE = /^占.*比(例|重)?$/;
 /** `指标实际完成值及相关说明`: the actual lives inside prose (layout B). */
 const NARRATIVE = /实际完成.*(说明|情况)|完成情况(及|和).*说明/;
 
+/**
+ * Words that say which year or part of it a column covers, not what it holds
+ * (variant F): 年中调增 is 调增, 2023年预算数 is 预算数, 本年执行数 is 执行数.
+ */
+const PERIOD_QUALIFIER = /^(?:\d{4}年度?|本年度?|全年|当年|年中|年度)+/;
+
 /** The role a header cell plays, or undefined when it is not a known header. */
 export function headerRole(text: string): ColumnRole | undefined {
   const h = normalizeHeader(text);
   if (h.length === 0 || h.length > 24) return undefined;
-  const exact = EXACT[h];
+  const exact = EXACT[h] ?? EXACT[h.replace(PERIOD_QUALIFIER, '')];
   if (exact) return exact;
   if (SHARE.test(h)) return 'share';
   if (NARRATIVE.test(h)) return 'narrative';
