@@ -3,7 +3,7 @@
  * tables by their header rows, anywhere on the sheet and several per sheet,
  * and layout A's transposed budget block.
  */
-import { readAmountTable } from './amount-table';
+import { readAmountTable, singleAmountHeader } from './amount-table';
 import { readBudgetBlocks } from './budget-block';
 import { classifyHeaderRow } from './header-rows';
 import { readIndicatorTable } from './indicator-table';
@@ -13,7 +13,7 @@ import type { AmountTable, IndicatorTable, Table } from './tables';
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [...readBudgetBlocks(view)];
   for (let r = 0; r < view.rows; r++) {
-    const header = classifyHeaderRow(view, r);
+    const header = classifyHeaderRow(view, r) ?? singleAmountHeader(view, r);
     if (!header) continue;
     const { table, lastRow } =
       header.family === 'indicators' ? readIndicatorTable(view, header) : readAmountTable(view, header);

@@ -62,6 +62,12 @@ const NARRATIVE = /实际完成.*(说明|情况)|完成情况(及|和).*说明/;
  */
 const PERIOD_QUALIFIER = /^(?:\d{4}年度?|本年度?|全年|当年|年中|年度)+/;
 
+/** The year a header names (2023年预算数 → 2023), where it names one. */
+export function headerYear(text: string): number | undefined {
+  const m = /^(\d{4})年/.exec(normalizeHeader(text));
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The role a header cell plays, or undefined when it is not a known header. */
 export function headerRole(text: string): ColumnRole | undefined {
   const h = normalizeHeader(text);
@@ -121,4 +127,25 @@ export function weightInFootnote(footnote: string, label: string): string | unde
   if (at < 0) return undefined;
   const m = /^[^\d、，,;；。]{0,6}?(\d+(?:\.\d+)?)分/.exec(text.slice(at + label.length));
   return m ? m[1] : undefined;
+}
+
+/**
+ * A `label：number` line (其中：基本支出：40, 按收入性质分：3,012.58): prose
+ * that names an amount, not a number stored as text (variant D).
+ */
+const LABELLED_NUMBER = /^[^\d]*[\u3400-\u9fff][^\d]*[:：]\s*[-+]?\d/;
+export function isLabelledNumber(text: string): boolean {
+  return LABELLED_NUMBER.test(normalizeText(text));
+}
+
+/** A note or sign-off line under a table: 注：…, 说明：…, 填报人：…, 数据来源：…. */
+const NOTE_LINE = /^(注|备注|说明|填报|填表|数据来源|资料来源|审核|制表)/;
+export function isNoteLine(text: string): boolean {
+  return NOTE_LINE.test(normalizeText(text));
+}
+
+/** A cell that says "nothing here" instead of a number: —, -, /, ……. */
+const FILLER = /^[-—–―/／\\…·.。]+$/;
+export function isFiller(text: string): boolean {
+  return FILLER.test(normalizeText(text));
 }
