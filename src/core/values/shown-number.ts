@@ -37,6 +37,7 @@ export interface ShownNumberFields {
   unit: string;
   fromText: boolean;
   formula?: boolean;
+  points?: boolean;
 }
 
 class ShownNumber implements TypedNumber {
@@ -51,6 +52,7 @@ class ShownNumber implements TypedNumber {
   readonly unit: string;
   readonly fromText: boolean;
   readonly formula?: boolean;
+  readonly points?: boolean;
   private readonly literal: string;
   private readonly stepExponent: number;
   private exact?: Decimal;
@@ -68,6 +70,7 @@ class ShownNumber implements TypedNumber {
     this.unit = f.unit;
     this.fromText = f.fromText;
     if (f.formula !== undefined) this.formula = f.formula;
+    if (f.points) this.points = true;
   }
 
   get value(): Decimal {
@@ -83,8 +86,8 @@ class ShownNumber implements TypedNumber {
   }
 
   fields(): ShownNumberFields {
-    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula } = this;
-    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula };
+    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, points } = this;
+    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, points };
   }
 }
 
@@ -98,6 +101,24 @@ export function shownNumber(fields: ShownNumberFields): TypedNumber {
  */
 export function withFields(n: TypedNumber, changes: Partial<Pick<ShownNumberFields, 'op' | 'formula'>>): TypedNumber {
   return new ShownNumber({ ...(n as ShownNumber).fields(), ...changes });
+}
+
+/**
+ * A plain number read as percentage points (variant J): 97.36 → 97.36 %,
+ * shown with the same decimals of percent, so it stands for ±½ of its last digit.
+ */
+export function asPercentPoints(n: TypedNumber): TypedNumber {
+  const f = (n as ShownNumber).fields();
+  const literal = n.value.div(100).toString();
+  return new ShownNumber({
+    ...f,
+    literal,
+    approx: Number(literal),
+    stepExponent: f.stepExponent - 2,
+    percent: true,
+    unit: '%',
+    points: true,
+  });
 }
 
 /**

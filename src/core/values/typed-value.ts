@@ -44,6 +44,12 @@ export interface TypedNumber {
   fromText: boolean;
   /** True when the cell holds a formula; its stored result is compared as stored. */
   formula?: boolean;
+  /**
+   * True for a plain number under a `执行率（%）` header: 90 stands for 90 %
+   * (variant J). `value` is then the fraction and `percent` is set; the cell
+   * shows, and a fix writes, the points.
+   */
+  points?: boolean;
 }
 
 export interface QualitativeValue {
