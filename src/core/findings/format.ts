@@ -13,9 +13,15 @@ export function formatPercent(fraction: Decimal, decimals: number): string {
   return `${fraction.times(100).toFixed(Math.max(0, decimals), Decimal.ROUND_HALF_UP)}%`;
 }
 
-/** A value as the slot shows it: percentages as percent, amounts with their decimals. */
+/** A fraction as percentage points, as a `执行率（%）` column shows it: 0.9376, 2 → "93.76". */
+function formatPoints(fraction: Decimal, decimals: number): string {
+  return fraction.times(100).toFixed(Math.max(0, decimals), Decimal.ROUND_HALF_UP);
+}
+
+/** A value as the slot shows it: percentages as percent (or as points), amounts with their decimals. */
 export function formatLike(slot: Slot, value: Decimal): string {
   const v = slot.value;
+  if (v.kind === 'number' && v.points) return formatPoints(value, v.decimals);
   if (v.kind === 'number' && v.percent) return formatPercent(value, v.decimals);
   if (v.kind === 'number') return value.toFixed(v.decimals, Decimal.ROUND_HALF_UP);
   return formatPlain(value);
@@ -25,6 +31,7 @@ export function formatLike(slot: Slot, value: Decimal): string {
 export function formatFound(slot: Slot): string {
   const v = slot.value;
   if (v.kind === 'number') {
+    if (v.points) return formatPlain(v.value.times(100), Math.max(v.decimals, 0) + 6);
     if (v.percent) return formatPercent(v.value, v.decimals);
     if (v.fromText && slot.cell && typeof slot.cell.value === 'string') return slot.cell.value.trim();
     return formatPlain(v.value, Math.max(v.decimals, 0) + 6);
