@@ -7,6 +7,7 @@ import { headerYear, isFiller, isLabelledNumber, isNoteLine, type ColumnRole } f
 import { classifyHeaderRow, rolesOfRow, type HeaderRow } from './header-rows';
 import { normalizeText } from '../values/normalize-text';
 import { rowHierarchy, type HierarchyRow } from './row-depth';
+import { ratePointsColumn } from './rate-points';
 import type { SheetView } from '../grid/sheet-view';
 import { AMOUNT_ROLES, type AmountRole, type AmountRow, type AmountTable, type AmountUnit, type Slot } from './tables';
 
@@ -160,6 +161,7 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
   });
   const lastRow = found.length > 0 ? found[found.length - 1].row : header.row;
 
+  const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, header.row, c, found.map((f) => f.row))]));
   const hierarchy = rowHierarchy(found.map((f): HierarchyRow => ({ label: f.label, seq: f.seq, heading: f.heading })));
   const rows: AmountRow[] = found.map((f, i) => {
     const values: AmountRow['values'] = {};
@@ -167,7 +169,7 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
       const s = view.slot(f.row, c);
       if (s.value.kind === 'blank' || s.row !== f.row || s.col !== c) continue;
       if (s.value.kind === 'number' && !ownNumber(view, f.row, c)) continue;
-      values[role] = s;
+      values[role] = points.get(c)?.(s) ?? s;
     }
     return {
       label: f.label,

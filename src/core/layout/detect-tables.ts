@@ -7,6 +7,7 @@ import { readAmountTable, singleAmountHeader } from './amount-table';
 import { readBudgetBlocks } from './budget-block';
 import { classifyHeaderRow } from './header-rows';
 import { readIndicatorTable } from './indicator-table';
+import { readIndicatorRatesAsPoints } from './rate-points';
 import type { SheetView } from '../grid/sheet-view';
 import type { AmountTable, IndicatorTable, Table } from './tables';
 
@@ -17,6 +18,7 @@ export function detectTables(view: SheetView): Table[] {
     if (!header) continue;
     const { table, lastRow } =
       header.family === 'indicators' ? readIndicatorTable(view, header) : readAmountTable(view, header);
+    if (table.type === 'indicators') readIndicatorRatesAsPoints(view, table);
     if (lastRow > header.row) tables.push(table);
     r = lastRow;
   }

@@ -310,6 +310,55 @@ describe('I. totals below their rows, and 小计', () => {
   });
 });
 
+describe('J. rates in percentage points', () => {
+  const POINTS: Rows = [
+    ['项目', '全年预算数（万元）', '全年执行数（万元）', '执行率（%）'],
+    ['合计', 2200, 2030, 92.27],
+    ['基本支出', 1200, 1180, 98.33],
+    ['项目支出', 1000, 850, 85],
+    ['　　1.上年结转项目', 0, 0, 0],
+    ['　　2.档案数字化', 1000, 850, 85],
+  ];
+
+  it('reads 90 under 执行率（%） as 90 %', () => {
+    const [t] = amountTables(POINTS);
+    const rate = t.rows[0].values.rate!.value;
+    expect(rate.kind === 'number' && [rate.value.toString(), rate.percent]).toEqual(['0.9227', true]);
+    expect(verdicts(run(POINTS))).toEqual([]);
+  });
+
+  it.each(['执行率(%)', '执行率（单位：%）', '执行率%'])('reads %s the same way', (header) => {
+    expect(verdicts(run(patched(POINTS, 0, 3, header)))).toEqual([]);
+  });
+
+  it('gives the expected value and the fix in points', () => {
+    const result = run(patched(POINTS, 1, 3, 97.22));
+    expect(verdicts(result)).toEqual(['D2 rate 92.27']);
+    const f = result.findings.find((x) => x.cell === 'D2')!;
+    expect([f.found, f.fixValue]).toEqual(['97.22', 92.27]);
+  });
+
+  it('keeps fractions typed under a (%) header as fractions', () => {
+    const rows: Rows = [
+      ['项目', '预算数', '执行数', '执行率（%）'],
+      ['合计', 2200, 2030, 0.9227],
+      ['基本支出', 1200, 1180, 0.9833],
+      ['项目支出', 1000, 850, 0.85],
+    ];
+    expect(verdicts(run(rows))).toEqual([]);
+  });
+
+  it('reads a 完成率（%） column of an indicator table in points', () => {
+    const rows: Rows = [
+      ['序号', '二级指标', '三级指标', '年度指标值', '完成率（%）', '实际完成情况'],
+      [1, '数量指标', '扫描页数', '≥50万页', 120, '全年扫描60万页。'],
+      [2, '数量指标', '开展培训', '6期', 100, '举办培训6期。'],
+    ];
+    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(run(patched(rows, 1, 4, 112)))).toEqual(['E2 rate 120']);
+  });
+});
+
 describe('M/K. blank separators and a 合计 first', () => {
   const SPLIT: Rows = [
     ['项目', '预算数', '执行数', '执行率'],
