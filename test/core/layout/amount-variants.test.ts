@@ -348,6 +348,22 @@ describe('J. rates in percentage points', () => {
     expect(verdicts(run(rows))).toEqual([]);
   });
 
+  it('reads a bare 执行率 column as points when every nonzero value is beyond 150 %', () => {
+    const rows = patched(POINTS, 0, 3, '执行率');
+    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(run(patched(rows, 2, 3, 89.33)))).toEqual(['D3 rate 98.33']);
+  });
+
+  it('keeps a bare 执行率 column of fractions and uncapped rates as fractions', () => {
+    const rows: Rows = [
+      ['项目', '预算数', '执行数', '执行率'],
+      ['甲', 100, 95, 0.95],
+      ['乙', 100, 120, 1.2],
+    ];
+    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(run(patched(rows, 1, 3, 0.59)))).toEqual(['D2 rate 0.95']);
+  });
+
   it('reads a 完成率（%） column of an indicator table in points', () => {
     const rows: Rows = [
       ['序号', '二级指标', '三级指标', '年度指标值', '完成率（%）', '实际完成情况'],
