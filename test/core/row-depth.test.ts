@@ -26,6 +26,11 @@ describe('rowHierarchy', () => {
     expect(rows.map((r) => r.parent)).toEqual([undefined, 0, 1, 2, 2, 1, 0]);
   });
 
+  it('adds up no 其中： list of one row: it names one part, not all of them', () => {
+    const rows = rowHierarchy(['支出合计', '基本支出', '　其中：三公经费', '项目支出']);
+    expect(rows.map((r) => r.parent)).toEqual([undefined, 0, undefined, 0]);
+  });
+
   it('has no parents without a total or marks', () => {
     expect(rowHierarchy(['甲', '乙']).map((r) => r.parent)).toEqual([undefined, undefined]);
   });
@@ -69,12 +74,13 @@ describe('rowHierarchy', () => {
 
   describe('totals above their rows (variant K)', () => {
     it('opens with a 合计 followed by its 其中： parts, even after other rows', () => {
-      expect(rowHierarchy(['甲', '乙', '合计', '其中：丙']).map((r) => r.parent)).toEqual([undefined, undefined, undefined, 2]);
+      const rows = rowHierarchy(['甲', '乙', '合计', '其中：丙', '　　　丁']);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, undefined, undefined, 2, 2]);
     });
 
     it('opens a second total once the first has its rows (收入合计 … 支出合计 …)', () => {
-      const rows = rowHierarchy(['收入合计', '其中：财政拨款', '支出合计', '基本支出', '项目支出']);
-      expect(rows.map((r) => r.parent)).toEqual([undefined, 0, undefined, 2, 2]);
+      const rows = rowHierarchy(['收入合计', '其中：财政拨款', '　　　事业收入', '支出合计', '基本支出', '项目支出']);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, 0, 0, undefined, 3, 3]);
     });
   });
 });

@@ -169,6 +169,7 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
   });
 
   passOverHeadings(rows, parents);
+  detachLoneWhereof(marks, parents);
   return depths.map((depth, i) => (parents[i] === undefined ? { depth } : { depth, parent: parents[i] }));
 }
 
@@ -210,6 +211,19 @@ function effectiveParent(rows: readonly HierarchyRow[], parents: readonly (numbe
   let p = parents[i];
   while (p !== undefined && rows[p].heading) p = parents[p];
   return p;
+}
+
+/**
+ * 其中：三公经费 as the only row under 支出合计 names one part of the total,
+ * not all of them ("of which"): a parent whose one child is a 其中： row has
+ * no breakdown to add up.
+ */
+function detachLoneWhereof(marks: readonly RowMarks[], parents: (number | undefined)[]): void {
+  const childCount = new Map<number, number>();
+  for (const p of parents) if (p !== undefined) childCount.set(p, (childCount.get(p) ?? 0) + 1);
+  parents.forEach((p, i) => {
+    if (p !== undefined && childCount.get(p) === 1 && marks[i].whereof) parents[i] = undefined;
+  });
 }
 
 function passOverHeadings(rows: readonly HierarchyRow[], parents: (number | undefined)[]): void {

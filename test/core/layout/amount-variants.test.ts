@@ -185,6 +185,16 @@ describe('G. one amount column', () => {
     expect(verdicts(run(patched(SOURCES, 3, 1, 965.97)))).toEqual(['B4 amount-sum 965.94']);
   });
 
+  it('adds up no lone 其中： row: it names one part of the total, not the breakdown', () => {
+    const rows: Rows = [
+      ['项目', '金额（万元）'],
+      ['支出合计', 856.81],
+      ['　其中：“三公”经费', 12.3],
+    ];
+    expect(parentsOf(amountTables(rows)[0])).toEqual(['A2→-', 'A3→-']);
+    expect(verdicts(run(rows))).toEqual([]);
+  });
+
   it('holds 元 with cents exact: one cent off is an error', () => {
     const rows: Rows = [
       ['', '', '单位：元'],
