@@ -75,7 +75,7 @@ function amountColumns(view: SheetView, header: HeaderRow): [number, AmountRole]
 }
 
 /** The cell's number when it is one of this column's own (not a merge from the left, not prose). */
-function ownNumber(view: SheetView, r: number, c: number): Slot | undefined {
+export function ownNumber(view: SheetView, r: number, c: number): Slot | undefined {
   const s = view.slot(r, c);
   // A merged cell belongs to its top-left column only (variant D).
   if (s.row !== r || s.col !== c || s.value.kind !== 'number') return undefined;
