@@ -53,16 +53,41 @@ export function singleAmountHeader(view: SheetView, row: number): HeaderRow | un
 }
 
 /**
+ * The header's roles, with those of cells merged down into it from the row
+ * above: in a two-row header (预算数 over 年初 | 调整 | 调整后) 执行数 and
+ * 执行率 span both rows and are named only in the upper one.
+ */
+function headerRoles(view: SheetView, header: HeaderRow): Map<number, { role: ColumnRole; row: number }> {
+  const roles = new Map([...header.roles].map(([c, role]) => [c, { role, row: header.row }]));
+  const last = view.sheet.rows[header.row]?.length ?? 0;
+  for (let c = 0; c < Math.max(last, view.cols); c++) {
+    const m = view.merge(header.row, c);
+    if (roles.has(c) || !m || m.top >= header.row || m.left !== c) continue;
+    const role = view.headerRole(m.top, c);
+    if (role) roles.set(c, { role, row: m.top });
+  }
+  return roles;
+}
+
+/** The latest year a spending column names: the year evaluated (a 2024年预算数 beside it is next year's plan). */
+function evaluatedYear(yearOf: ReadonlyMap<number, number | undefined>, roles: ReadonlyMap<number, { role: ColumnRole }>): number | undefined {
+  const years = [...yearOf].filter(([, y]) => y !== undefined) as [number, number][];
+  const spending = years.filter(([c]) => roles.get(c)?.role === 'spent').map(([, y]) => y);
+  const pool = spending.length > 0 ? spending : years.map(([, y]) => y);
+  return pool.length > 0 ? Math.max(...pool) : undefined;
+}
+
+/**
  * The columns the table reads, one per role. Where columns differ only by
- * year (2022年决算数 | 2023年预算数 | 2023年决算数, variant F) the latest
- * year's are this year's, and only they are paired: a rate over last year's
+ * year (2022年决算数 | 2023年预算数 | 2023年决算数, variant F) the evaluated
+ * year's are paired and the others left out: a rate over last year's
  * spending is never computed.
  */
 function amountColumns(view: SheetView, header: HeaderRow): [number, AmountRole][] {
-  const entries = [...header.roles.entries()].sort((a, b) => a[0] - b[0]);
-  const yearOf = new Map(entries.map(([c]) => [c, headerYear(view.text(header.row, c))]));
-  const years = [...yearOf.values()].filter((y): y is number => y !== undefined);
-  const thisYear = years.length > 0 ? Math.max(...years) : undefined;
+  const roles = headerRoles(view, header);
+  const entries = [...roles].map(([c, { role }]) => [c, role] as const).sort((a, b) => a[0] - b[0]);
+  const yearOf = new Map([...roles].map(([c, { row }]) => [c, headerYear(view.text(row, c))]));
+  const thisYear = evaluatedYear(yearOf, roles);
   const columns: [number, AmountRole][] = [];
   const seen = new Set<AmountRole>();
   for (const [col, role] of entries) {
@@ -150,7 +175,7 @@ function seqText(view: SheetView, r: number, left: number, labelCol: number): st
 export function readAmountTable(view: SheetView, header: HeaderRow): { table: AmountTable; lastRow: number } {
   const columns = amountColumns(view, header);
   const firstAmount = Math.min(...columns.map(([c]) => c));
-  const right = Math.max(...header.roles.keys());
+  const right = Math.max(...header.roles.keys(), ...columns.map(([c]) => c));
   const left = Math.min(...header.roles.keys(), firstAmount);
   const reader: RowReader = { view, columns, firstAmount, left, right };
 
@@ -161,7 +186,9 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
   });
   const lastRow = found.length > 0 ? found[found.length - 1].row : header.row;
 
-  const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, header.row, c, found.map((f) => f.row))]));
+  // A column named in the upper row of a two-row header has its header cell there.
+  const headerRowOf = (c: number) => view.merge(header.row, c)?.top ?? header.row;
+  const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, headerRowOf(c), c, found.map((f) => f.row))]));
   const hierarchy = rowHierarchy(found.map((f): HierarchyRow => ({ label: f.label, seq: f.seq, heading: f.heading })));
   const rows: AmountRow[] = found.map((f, i) => {
     const values: AmountRow['values'] = {};

@@ -136,6 +136,30 @@ describe('F. header words by meaning', () => {
     expect(verdicts(run(patched(rows, 1, 3, pct(0.57))))).toEqual(['D2 rate 75.00%']);
   });
 
+  it('reads a two-row header: 执行数 and 执行率（%） merged down beside 预算数 over 年初 | 调整 | 调整后', () => {
+    const rows: Rows = [
+      ['项目', '预算数', null, null, '执行数', '执行率（%）'],
+      [null, '年初预算数', '年中调整', '调整后预算数', null, null],
+      ['合计', 500, 20, 520, 468, 90],
+      ['基本支出', 200, 0, 200, 190, 95],
+      ['项目支出', 300, 20, 320, 278, 86.88],
+    ];
+    const merges = ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2'];
+    const [t] = amountTables(rows, merges);
+    expect([t.top, t.roles]).toEqual([1, ['initialBudget', 'adjust', 'budget', 'spent', 'rate']]);
+    expect(verdicts(run(rows, merges))).toEqual([]);
+    expect(verdicts(run(patched(rows, 4, 4, 288), merges)).filter((v) => v.includes('amount-sum'))).toEqual(['E3 amount-sum 478']);
+  });
+
+  it('pairs the evaluated year when next year\'s budget stands beside it', () => {
+    const rows: Rows = [
+      ['项目', '2023年预算数', '2023年执行数', '执行率', '2024年预算数'],
+      ['合计', 1000, 900, pct(0.9), 1200],
+    ];
+    expect(rolesAt(amountTables(rows)[0], 0)).toEqual(['budget:B2', 'spent:C2', 'rate:D2']);
+    expect(verdicts(run(patched(rows, 1, 3, pct(0.75))))).toEqual(['D2 rate 90.00%']);
+  });
+
   describe('columns that differ only by year pair this year with this year', () => {
     // 2023: 1,000 → 900 (90%); 2022 spending 800 would give 80%.
     const byYear = (headers: string[], values: number[]): Rows => [
