@@ -56,6 +56,16 @@ describe('rowHierarchy', () => {
       expect(rows.map((r) => r.parent)).toEqual([undefined, 3, 3, 7, undefined, 6, 7, undefined]);
     });
 
+    it('passes over an item without amounts inside a section closed by 小计', () => {
+      const rows = rowHierarchy([
+        { label: '1.甲' },
+        { label: '2.乙', heading: true },
+        { label: '3.丙' },
+        { label: '小计' },
+      ]);
+      expect(rows.map((r) => r.parent)).toEqual([3, undefined, 3, undefined]);
+    });
+
     it('takes a named 小计 over the rows right above it that carry its name', () => {
       const rows = rowHierarchy(['1.公务接待费', '2.公务用车购置费', '3.公务用车运行维护费', '公务用车小计', '合计']);
       expect(rows.map((r) => r.parent)).toEqual([4, 3, 3, 4, undefined]);

@@ -191,7 +191,9 @@ function closedParts(
   let from = at;
   while (from > runStart) {
     const j = from - 1;
-    if (subtotal && (closing[j] || rows[j].heading)) break;
+    // A heading opens the section when the row below it is its child; an item with no
+    // amounts at the level of its neighbours (2.乙 left blank) is passed over.
+    if (subtotal && (closing[j] || (rows[j].heading && parents[j + 1] === j))) break;
     from = j;
   }
   const inRun = (p: number | undefined) => p !== undefined && p >= from && p < at;

@@ -309,6 +309,18 @@ describe('I. totals below their rows, and 小计', () => {
     expect(verdicts(run(rows))).toEqual([]);
   });
 
+  it('passes over an item left blank inside a 小计 run', () => {
+    const rows: Rows = [
+      ['项目', '预算数', '执行数'],
+      ['1.培训费', 10, 9],
+      ['2.会议费'],
+      ['3.印刷费', 5, 5],
+      ['小计', 15, 14],
+    ];
+    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(run(patched(rows, 4, 2, 19)))).toEqual(['C5 amount-sum 14']);
+  });
+
   it('sums the items of headings without 小计 into a 合计 last', () => {
     const rows: Rows = [
       ['项目', '预算数', '执行数'],
