@@ -5,12 +5,10 @@
  * reads (which table, which rows, which roles, which parents), then what the
  * checks say (valid: no error or warning; invalid: exactly the planted ones).
  */
-import { checkSheet } from '../../../src/core/engine';
-import type { WorkbookResult } from '../../../src/core/findings/finding';
 import { SheetView } from '../../../src/core/grid/sheet-view';
 import { detectTables } from '../../../src/core/layout/detect-tables';
 import type { AmountTable } from '../../../src/core/layout/tables';
-import { buildSheet, pct, type CellInput } from '../checks/rule-tester';
+import { buildSheet, checkRows, pct, verdicts, type CellInput } from '../checks/rule-tester';
 
 type Rows = CellInput[][];
 
@@ -26,18 +24,6 @@ function parentsOf(table: AmountTable): string[] {
 
 function rolesAt(table: AmountTable, i: number): string[] {
   return Object.entries(table.rows[i].values).map(([role, s]) => `${role}:${s.address}`);
-}
-
-function run(rows: Rows, merges: readonly string[] = []): WorkbookResult {
-  return checkSheet(buildSheet('表1', rows, merges));
-}
-
-/** Errors and warnings as "cell rule expected", sorted; infos are not verdicts. */
-function verdicts(result: WorkbookResult): string[] {
-  return result.findings
-    .filter((f) => f.severity !== 'info')
-    .map((f) => `${f.cell} ${f.rule}${f.expected !== undefined ? ` ${f.expected}` : ''}`)
-    .sort();
 }
 
 /** Sets one cell of a copy: rows[r][c] = v. */
@@ -65,8 +51,8 @@ describe('D. merged prose under a funds or budget table', () => {
   });
 
   it('raises nothing for a consistent form, merged or not', () => {
-    expect(verdicts(run(FUNDS, MERGES))).toEqual([]);
-    expect(verdicts(run(FUNDS, ['A1:A5']))).toEqual([]);
+    expect(verdicts(checkRows(FUNDS, MERGES))).toEqual([]);
+    expect(verdicts(checkRows(FUNDS, ['A1:A5']))).toEqual([]);
   });
 
   it('reads a label：number line in the label column alone as prose, not a row', () => {
@@ -77,12 +63,12 @@ describe('D. merged prose under a funds or budget table', () => {
     ];
     const [t] = amountTables(rows);
     expect(t.rows.map((r) => r.label)).toEqual(['合计']);
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
   });
 
   it('still reports the planted funds score under the prose', () => {
     const rows = patched(FUNDS, 1, 7, 9.9);
-    expect(verdicts(run(rows, MERGES))).toEqual(['H2 score-rule 9.5']);
+    expect(verdicts(checkRows(rows, MERGES))).toEqual(['H2 score-rule 9.5']);
   });
 
   it('gives a number merged across two amount columns to its top-left column only', () => {
@@ -108,13 +94,13 @@ describe('F. header words by meaning', () => {
   it('reads 年中调增 / 年中调减 / 预算执行数 as adjustments and spending', () => {
     const [t] = amountTables(ADJUSTED);
     expect(t.roles).toEqual(['initialBudget', 'adjustUp', 'adjustDown', 'budget', 'spent', 'rate']);
-    expect(verdicts(run(ADJUSTED))).toEqual([]);
+    expect(verdicts(checkRows(ADJUSTED))).toEqual([]);
   });
 
   it('reports an adjusted budget that is not 年初 + 调增 − 调减 (the root cause of its parent and rate)', () => {
     // 二、项目支出 调整后 printed 220 (200 + 30 − 30 = 200); its rate 170 / 200 = 85% stays.
     const rows = patched(ADJUSTED, 3, 4, 220);
-    expect(verdicts(run(rows)).filter((v) => v.includes('amount-sum'))).toEqual(['E4 amount-sum 200']);
+    expect(verdicts(checkRows(rows)).filter((v) => v.includes('amount-sum'))).toEqual(['E4 amount-sum 200']);
   });
 
   it('reads 追加 / 追减 and 本年 / 当年 / 全年 qualifiers the same way', () => {
@@ -124,7 +110,7 @@ describe('F. header words by meaning', () => {
     ];
     const [t] = amountTables(rows);
     expect(t.roles).toEqual(['initialBudget', 'adjustUp', 'adjustDown', 'budget', 'spent', 'rate']);
-    expect(verdicts(run(patched(rows, 1, 4, 120)))).toContain('E2 amount-sum 110');
+    expect(verdicts(checkRows(patched(rows, 1, 4, 120)))).toContain('E2 amount-sum 110');
   });
 
   it('reads 预算金额 / 执行金额 / 预算执行率', () => {
@@ -133,7 +119,7 @@ describe('F. header words by meaning', () => {
       ['1.甲项目', 200, 150, pct(0.75)],
     ];
     expect(amountTables(rows)[0].roles).toEqual(['budget', 'spent', 'rate']);
-    expect(verdicts(run(patched(rows, 1, 3, pct(0.57))))).toEqual(['D2 rate 75.00%']);
+    expect(verdicts(checkRows(patched(rows, 1, 3, pct(0.57))))).toEqual(['D2 rate 75.00%']);
   });
 
   it('reads a two-row header: 执行数 and 执行率（%） merged down beside 预算数 over 年初 | 调整 | 调整后', () => {
@@ -147,8 +133,8 @@ describe('F. header words by meaning', () => {
     const merges = ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2'];
     const [t] = amountTables(rows, merges);
     expect([t.top, t.roles]).toEqual([1, ['initialBudget', 'adjust', 'budget', 'spent', 'rate']]);
-    expect(verdicts(run(rows, merges))).toEqual([]);
-    expect(verdicts(run(patched(rows, 4, 4, 288), merges)).filter((v) => v.includes('amount-sum'))).toEqual(['E3 amount-sum 478']);
+    expect(verdicts(checkRows(rows, merges))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 4, 4, 288), merges)).filter((v) => v.includes('amount-sum'))).toEqual(['E3 amount-sum 478']);
   });
 
   it('pairs the evaluated year when next year\'s budget stands beside it', () => {
@@ -157,7 +143,7 @@ describe('F. header words by meaning', () => {
       ['合计', 1000, 900, pct(0.9), 1200],
     ];
     expect(rolesAt(amountTables(rows)[0], 0)).toEqual(['budget:B2', 'spent:C2', 'rate:D2']);
-    expect(verdicts(run(patched(rows, 1, 3, pct(0.75))))).toEqual(['D2 rate 90.00%']);
+    expect(verdicts(checkRows(patched(rows, 1, 3, pct(0.75))))).toEqual(['D2 rate 90.00%']);
   });
 
   describe('columns that differ only by year pair this year with this year', () => {
@@ -175,8 +161,8 @@ describe('F. header words by meaning', () => {
       const [t] = amountTables(rows);
       const thisYear = headers.map((h, i) => (h.startsWith('2023') ? String.fromCharCode(66 + i) : '')).filter(Boolean);
       expect(rolesAt(t, 0).slice(0, 2)).toEqual([`budget:${thisYear[0]}2`, `spent:${thisYear[1]}2`]);
-      expect(verdicts(run(rows))).toEqual([]);
-      expect(verdicts(run(patched(rows, 1, 4, pct(0.8))))).toEqual(['E2 rate 90.00%']);
+      expect(verdicts(checkRows(rows))).toEqual([]);
+      expect(verdicts(checkRows(patched(rows, 1, 4, pct(0.8))))).toEqual(['E2 rate 90.00%']);
     });
   });
 });
@@ -201,12 +187,12 @@ describe('G. one amount column', () => {
   });
 
   it('allows a rounding tail within (n+1)·½ unit: 4 parts off by 0.01 and by 0.02', () => {
-    expect(verdicts(run(SOURCES))).toEqual([]);
-    expect(verdicts(run(patched(SOURCES, 3, 1, 965.92)))).toEqual([]);
+    expect(verdicts(checkRows(SOURCES))).toEqual([]);
+    expect(verdicts(checkRows(patched(SOURCES, 3, 1, 965.92)))).toEqual([]);
   });
 
   it('reports a total beyond the tail: 4 parts off by 0.03', () => {
-    expect(verdicts(run(patched(SOURCES, 3, 1, 965.97)))).toEqual(['B4 amount-sum 965.94']);
+    expect(verdicts(checkRows(patched(SOURCES, 3, 1, 965.97)))).toEqual(['B4 amount-sum 965.94']);
   });
 
   it('adds up no lone 其中： row: it names one part of the total, not the breakdown', () => {
@@ -216,7 +202,7 @@ describe('G. one amount column', () => {
       ['　其中：“三公”经费', 12.3],
     ];
     expect(parentsOf(amountTables(rows)[0])).toEqual(['A2→-', 'A3→-']);
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
   });
 
   it('holds 元 with cents exact: one cent off is an error', () => {
@@ -229,7 +215,7 @@ describe('G. one amount column', () => {
     ];
     const [t] = amountTables(rows);
     expect([t.unit, parentsOf(t)]).toEqual(['yuan', ['B3→-', 'B4→B3', 'B5→B3']]);
-    expect(verdicts(run(rows))).toEqual(['C3 amount-sum 186420.5']);
+    expect(verdicts(checkRows(rows))).toEqual(['C3 amount-sum 186420.5']);
   });
 
   it('reads a numbered and indented breakdown placed away from A1, and roots a planted child', () => {
@@ -242,9 +228,9 @@ describe('G. one amount column', () => {
     ];
     const [t] = amountTables(rows);
     expect(parentsOf(t)).toEqual(['C5→-', 'C6→C5', 'C7→C6', 'C8→C6', 'C9→C5']);
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
     // 一、 printed 794.69: it disagrees with its children and with 支出合计; it alone explains both.
-    expect(verdicts(run(patched(rows, 5, 3, 794.69)))).toEqual(['D6 amount-sum 784.69']);
+    expect(verdicts(checkRows(patched(rows, 5, 3, 794.69)))).toEqual(['D6 amount-sum 784.69']);
   });
 });
 
@@ -271,14 +257,14 @@ describe('I. totals below their rows, and 小计', () => {
   });
 
   it('raises nothing when the sections and the total agree, with or without merges', () => {
-    expect(verdicts(run(SECTIONS, SECTION_MERGES))).toEqual([]);
-    expect(verdicts(run(SECTIONS))).toEqual([]);
+    expect(verdicts(checkRows(SECTIONS, SECTION_MERGES))).toEqual([]);
+    expect(verdicts(checkRows(SECTIONS))).toEqual([]);
   });
 
   it('reports a 小计 not updated after its item changed, as the one root cause', () => {
     // 小计 实际支出 printed 88.50 while 58.50 + 20.00 = 78.50; 合计 160.58 agrees with the items.
     const rows = patched(SECTIONS, 8, 3, 88.5);
-    expect(verdicts(run(rows)).filter((v) => v.includes('amount-sum'))).toEqual(['D9 amount-sum 78.5']);
+    expect(verdicts(checkRows(rows)).filter((v) => v.includes('amount-sum'))).toEqual(['D9 amount-sum 78.5']);
   });
 
   it('reports a 合计 last that is not the sum of the rows above it', () => {
@@ -290,8 +276,8 @@ describe('I. totals below their rows, and 小计', () => {
     ];
     const [t] = amountTables(rows);
     expect(parentsOf(t)).toEqual(['A2→A4', 'A3→A4', 'A4→-']);
-    expect(verdicts(run(rows))).toEqual(['B4 amount-sum 1253.7']);
-    expect(verdicts(run(patched(patched(rows, 3, 1, 1253.7), 3, 3, pct(0.9674))))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual(['B4 amount-sum 1253.7']);
+    expect(verdicts(checkRows(patched(patched(rows, 3, 1, 1253.7), 3, 3, pct(0.9674))))).toEqual([]);
   });
 
   it('takes a named 小计 over the rows that carry its name, and 合计 over items and 小计', () => {
@@ -306,7 +292,7 @@ describe('I. totals below their rows, and 小计', () => {
     ];
     const [t] = amountTables(rows);
     expect(parentsOf(t)).toEqual(['A2→A7', 'A3→A7', 'A4→A6', 'A5→A6', 'A6→A7', 'A7→-']);
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
   });
 
   it('passes over an item left blank inside a 小计 run', () => {
@@ -317,8 +303,8 @@ describe('I. totals below their rows, and 小计', () => {
       ['3.印刷费', 5, 5],
       ['小计', 15, 14],
     ];
-    expect(verdicts(run(rows))).toEqual([]);
-    expect(verdicts(run(patched(rows, 4, 2, 19)))).toEqual(['C5 amount-sum 14']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 4, 2, 19)))).toEqual(['C5 amount-sum 14']);
   });
 
   it('sums the items of headings without 小计 into a 合计 last', () => {
@@ -334,7 +320,7 @@ describe('I. totals below their rows, and 小计', () => {
     const [t] = amountTables(rows);
     expect(parentsOf(t)).toEqual(['A2→-', 'A3→A7', 'A4→A7', 'A5→-', 'A6→A7', 'A7→-']);
     // Whole 万元 stand for ±0.5 each: 170 is beyond 165 ± 2.
-    expect(verdicts(run(rows))).toEqual(['C7 amount-sum 165']);
+    expect(verdicts(checkRows(rows))).toEqual(['C7 amount-sum 165']);
   });
 
   it('keeps a 合计 first over sections closed by 小计', () => {
@@ -351,8 +337,8 @@ describe('I. totals below their rows, and 小计', () => {
     ];
     const [t] = amountTables(rows);
     expect(parentsOf(t)).toEqual(['A2→-', 'A3→A2', 'A4→A6', 'A5→A6', 'A6→A2', 'A7→A2', 'A8→A9', 'A9→A2']);
-    expect(verdicts(run(rows))).toEqual([]);
-    expect(verdicts(run(patched(rows, 1, 2, 150)))).toEqual(['C2 amount-sum 140']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 1, 2, 150)))).toEqual(['C2 amount-sum 140']);
   });
 });
 
@@ -370,15 +356,15 @@ describe('J. rates in percentage points', () => {
     const [t] = amountTables(POINTS);
     const rate = t.rows[0].values.rate!.value;
     expect(rate.kind === 'number' && [rate.value.toString(), rate.percent]).toEqual(['0.9227', true]);
-    expect(verdicts(run(POINTS))).toEqual([]);
+    expect(verdicts(checkRows(POINTS))).toEqual([]);
   });
 
   it.each(['执行率(%)', '执行率（单位：%）', '执行率%'])('reads %s the same way', (header) => {
-    expect(verdicts(run(patched(POINTS, 0, 3, header)))).toEqual([]);
+    expect(verdicts(checkRows(patched(POINTS, 0, 3, header)))).toEqual([]);
   });
 
   it('gives the expected value and the fix in points', () => {
-    const result = run(patched(POINTS, 1, 3, 97.22));
+    const result = checkRows(patched(POINTS, 1, 3, 97.22));
     expect(verdicts(result)).toEqual(['D2 rate 92.27']);
     const f = result.findings.find((x) => x.cell === 'D2')!;
     expect([f.found, f.fixValue]).toEqual(['97.22', 92.27]);
@@ -391,13 +377,13 @@ describe('J. rates in percentage points', () => {
       ['基本支出', 1200, 1180, 0.9833],
       ['项目支出', 1000, 850, 0.85],
     ];
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
   });
 
   it('reads a bare 执行率 column as points when every nonzero value is beyond 150 %', () => {
     const rows = patched(POINTS, 0, 3, '执行率');
-    expect(verdicts(run(rows))).toEqual([]);
-    expect(verdicts(run(patched(rows, 2, 3, 89.33)))).toEqual(['D3 rate 98.33']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 2, 3, 89.33)))).toEqual(['D3 rate 98.33']);
   });
 
   it('keeps a bare 执行率 column of fractions and uncapped rates as fractions', () => {
@@ -406,8 +392,8 @@ describe('J. rates in percentage points', () => {
       ['甲', 100, 95, 0.95],
       ['乙', 100, 120, 1.2],
     ];
-    expect(verdicts(run(rows))).toEqual([]);
-    expect(verdicts(run(patched(rows, 1, 3, 0.59)))).toEqual(['D2 rate 0.95']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 1, 3, 0.59)))).toEqual(['D2 rate 0.95']);
   });
 
   it('reads a 完成率（%） column of an indicator table in points', () => {
@@ -416,8 +402,8 @@ describe('J. rates in percentage points', () => {
       [1, '数量指标', '扫描页数', '≥50万页', 120, '全年扫描60万页。'],
       [2, '数量指标', '开展培训', '6期', 100, '举办培训6期。'],
     ];
-    expect(verdicts(run(rows))).toEqual([]);
-    expect(verdicts(run(patched(rows, 1, 4, 112)))).toEqual(['E2 rate 120']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 1, 4, 112)))).toEqual(['E2 rate 120']);
   });
 });
 
@@ -435,9 +421,9 @@ describe('M/K. blank separators and a 合计 first', () => {
     const [t] = amountTables(SPLIT);
     expect([t.top, t.bottom]).toEqual([0, 5]);
     expect(parentsOf(t)).toEqual(['A2→-', 'A4→A2', 'A6→A2']);
-    expect(verdicts(run(SPLIT))).toEqual([]);
+    expect(verdicts(checkRows(SPLIT))).toEqual([]);
     // 基本支出 spent 105 (rate 105% kept with it): 合计 270 no longer adds up across the blank rows.
-    expect(verdicts(run(patched(patched(SPLIT, 3, 2, 105), 3, 3, pct(1.05))))).toEqual(['C2 amount-sum 280']);
+    expect(verdicts(checkRows(patched(patched(SPLIT, 3, 2, 105), 3, 3, pct(1.05))))).toEqual(['C2 amount-sum 280']);
   });
 
   it('ends at three blank rows: what follows is not its rows', () => {
@@ -450,6 +436,6 @@ describe('M/K. blank separators and a 合计 first', () => {
     const rows: Rows = [...SPLIT, ['项目资金来源'], ['资金来源', '金额'], ['合计', 300], ['财政资金', 300]];
     const tables = amountTables(rows);
     expect(tables.map((t) => [t.top, t.bottom])).toEqual([[0, 5], [7, 9]]);
-    expect(verdicts(run(rows))).toEqual([]);
+    expect(verdicts(checkRows(rows))).toEqual([]);
   });
 });
