@@ -36,12 +36,26 @@ export function amountUnitNear(view: SheetView, top: number, bottom: number, lef
   return yuan ? 'yuan' : 'scaled';
 }
 
+/** Two header words and no number on the row, found without building anything: most rows are data. */
+function onlyTextWithRoles(view: SheetView, row: number): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells) return false;
+  let words = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c]?.value;
+    if (typeof v === 'number') return false;
+    if (typeof v === 'string' && view.headerRole(row, c)) words++;
+  }
+  return words >= 2;
+}
+
 /**
  * A one-amount breakdown's header (variant G): an item column and a single
  * amount column (项目 | 金额（万元）, 资金来源 | 金额), nothing else on the row.
  * classifyHeaderRow wants two amount columns, so these are found here.
  */
 export function singleAmountHeader(view: SheetView, row: number): HeaderRow | undefined {
+  if (!onlyTextWithRoles(view, row)) return undefined;
   const roles = rolesOfRow(view, row);
   const present = [...roles.values()];
   const amounts = present.filter((r) => STATED_AMOUNTS.has(r));
@@ -188,7 +202,8 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
 
   // A column named in the upper row of a two-row header has its header cell there.
   const headerRowOf = (c: number) => view.merge(header.row, c)?.top ?? header.row;
-  const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, headerRowOf(c), c, found.map((f) => f.row))]));
+  const dataRows = found.map((f) => f.row);
+  const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, headerRowOf(c), c, dataRows)]));
   const hierarchy = rowHierarchy(found.map((f): HierarchyRow => ({ label: f.label, seq: f.seq, heading: f.heading })));
   const rows: AmountRow[] = found.map((f, i) => {
     const values: AmountRow['values'] = {};
