@@ -6,7 +6,7 @@
 import { headerYear, isFiller, isLabelledNumber, isNoteLine, type ColumnRole } from './headers';
 import { classifyHeaderRow, rolesOfRow, type HeaderRow } from './header-rows';
 import { normalizeText } from '../values/normalize-text';
-import { rowHierarchy, type HierarchyRow } from './row-depth';
+import { rowHierarchy, withoutNumbering, type HierarchyRow } from './row-depth';
 import { ratePointsColumn } from './rate-points';
 import type { SheetView } from '../grid/sheet-view';
 import { AMOUNT_ROLES, type AmountRole, type AmountRow, type AmountTable, type AmountUnit, type Slot } from './tables';
@@ -158,7 +158,7 @@ function rowKind(t: RowReader, r: number): RowKind {
   const roleCells = t.columns.map(([c]) => c).filter((c) => !view.isBlank(r, c));
   if (label !== '' && roleCells.length > 0 && roleCells.every((c) => isFiller(view.text(r, c)))) return 'data';
   for (let c = t.firstAmount; c <= t.right; c++) if (!view.isBlank(r, c)) return 'end';
-  const digitsBeyondNumbering = /\d/.test(label.replace(/^[(（]?[\d一二三四五六七八九十]+[)）、.．]?/, ''));
+  const digitsBeyondNumbering = /\d/.test(withoutNumbering(label));
   return label !== '' && label.length <= MAX_HEADING_LENGTH && !digitsBeyondNumbering ? 'heading' : 'end';
 }
 

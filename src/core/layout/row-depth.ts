@@ -56,10 +56,16 @@ export function rowMarks(label: string, seq = ''): RowMarks {
   return { total, subtotal, whereof, indent, numbering };
 }
 
+/** The label without its outline number: （一）人员经费 → 人员经费. */
+export function withoutNumbering(label: string): string {
+  const text = normalizeText(label);
+  const style = numberingOf(text);
+  return style < 0 ? text : text.replace(NUMBERING[style], '');
+}
+
 /** What a subtotal is named for: 公务用车小计 → 公务用车; a bare 小计 → ''. */
 function subtotalName(label: string): string {
-  const body = normalizeText(label).replace(/小计$/, '');
-  return isSubtotalLabel(label) ? '' : body.replace(NUMBERING[numberingOf(body)] ?? /^$/, '');
+  return isSubtotalLabel(label) ? '' : withoutNumbering(label).replace(/小计$/, '');
 }
 
 function rankOf(values: number[]): Map<number, number> {
