@@ -147,7 +147,7 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
   const open: number[] = [];
   /** First row of the run a closing total would close: after the last total. */
   let runStart = 0;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
     const closes = closesRunAbove(marks, i, i > runStart && !open.some((o) => marks[o].total));
     closing.push(closes);
     if (closes) {
@@ -155,7 +155,8 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
       const parts = closedParts(rows, marks, parents, closing, runStart, i);
       for (const p of parts) parents[p] = i;
       if (marks[i].subtotal) {
-        if (parts.length > 0) depths[i] = Math.min(...parts.map((p) => depths[p]));
+        // Its depth is its parts' (reduce, not a spread: a 小计 may close thousands of rows).
+        if (parts.length > 0) depths[i] = parts.reduce((d, p) => Math.min(d, depths[p]), Infinity);
         // The 小计 takes its run's place under the heading it closes, if any.
         while (open.length > 0 && depths[open[open.length - 1]] >= depths[i]) open.pop();
         parents[i] = open[open.length - 1];
@@ -163,7 +164,7 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
         open.length = 0;
         runStart = i + 1;
       }
-      return;
+      continue;
     }
     if (marks[i].total) {
       open.length = 0;
@@ -172,7 +173,7 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
     while (open.length > 0 && depths[open[open.length - 1]] >= depths[i]) open.pop();
     parents.push(open[open.length - 1]);
     open.push(i);
-  });
+  }
 
   passOverHeadings(rows, parents);
   detachLoneWhereof(marks, parents);
@@ -208,8 +209,8 @@ function closedParts(
   const name = subtotal ? subtotalName(rows[at].label) : '';
   if (name !== '') {
     const named: number[] = [];
-    for (let k = parts.length - 1; k >= 0 && normalizeText(rows[parts[k]].label).includes(name); k--) named.unshift(parts[k]);
-    if (named.length > 0) parts = named;
+    for (let k = parts.length - 1; k >= 0 && normalizeText(rows[parts[k]].label).includes(name); k--) named.push(parts[k]);
+    if (named.length > 0) parts = named.reverse();
   }
   return parts;
 }
