@@ -49,10 +49,13 @@ function onlyTextWithRoles(view: SheetView, row: number): boolean {
   return words >= 2;
 }
 
+/** Besides its item and its amount, a one-amount breakdown may number its rows and give each one's share. */
+const BESIDE_ONE_AMOUNT: ReadonlySet<ColumnRole> = new Set(['item', 'seq', 'share']);
+
 /**
  * A one-amount breakdown's header (variant G): an item column and a single
- * amount column (项目 | 金额（万元）, 资金来源 | 金额), nothing else on the row.
- * classifyHeaderRow wants two amount columns, so these are found here.
+ * amount column (项目 | 金额（万元）, 资金来源 | 金额 | 占比), nothing else on
+ * the row. classifyHeaderRow wants two amount columns, so these are found here.
  */
 export function singleAmountHeader(view: SheetView, row: number): HeaderRow | undefined {
   if (!onlyTextWithRoles(view, row)) return undefined;
@@ -60,7 +63,7 @@ export function singleAmountHeader(view: SheetView, row: number): HeaderRow | un
   const present = [...roles.values()];
   const amounts = present.filter((r) => STATED_AMOUNTS.has(r));
   if (amounts.length !== 1 || !present.includes('item')) return undefined;
-  if (present.some((r) => r !== 'item' && r !== 'seq' && !STATED_AMOUNTS.has(r))) return undefined;
+  if (present.some((r) => !BESIDE_ONE_AMOUNT.has(r) && !STATED_AMOUNTS.has(r))) return undefined;
   const right = Math.max(...roles.keys());
   for (let c = Math.min(...roles.keys()); c <= right; c++) if (!view.isBlank(row, c) && !roles.has(c)) return undefined;
   return { row, family: 'amounts', roles };

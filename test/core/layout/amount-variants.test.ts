@@ -195,6 +195,18 @@ describe('G. one amount column', () => {
     expect(verdicts(checkRows(patched(SOURCES, 3, 1, 965.97)))).toEqual(['B4 amount-sum 965.94']);
   });
 
+  it('reads 项目 | 金额（万元） | 占比（%）: the shares against the total, in points', () => {
+    const rows: Rows = [
+      ['项目', '金额（万元）', '占比（%）'],
+      ['合计', 250, 100],
+      ['1.工程费', 150, 60],
+      ['2.设备费', 100, 40],
+    ];
+    expect(amountTables(rows)[0].roles).toEqual(['budget', 'share']);
+    expect(verdicts(checkRows(rows))).toEqual([]);
+    expect(verdicts(checkRows(patched(rows, 3, 2, 45)))).toEqual(['C4 rate 40']);
+  });
+
   it('adds up no lone 其中： row: it names one part of the total, not the breakdown', () => {
     const rows: Rows = [
       ['项目', '金额（万元）'],
