@@ -58,4 +58,13 @@ describe('budget block groupings', () => {
       ['B3', 'amount-sum', '1100'],
     ]);
   });
+
+  it('reads a number merged across two categories in the first one only (variant D)', () => {
+    // 其他资金 has nothing of its own: 财政拨款's 1,000.50 merged over it is not counted twice.
+    const sheet = block(BUDGET, SPENT, RATE);
+    sheet.merges.push({ top: 2, bottom: 2, left: 2, right: 3 });
+    const r = checkSheet(sheet);
+    expect(r.tables.map((t) => t.kind)).toEqual(['budget-block']);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

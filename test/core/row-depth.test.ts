@@ -26,7 +26,71 @@ describe('rowHierarchy', () => {
     expect(rows.map((r) => r.parent)).toEqual([undefined, 0, 1, 2, 2, 1, 0]);
   });
 
+  it('adds up no 其中： list of one row: it names one part, not all of them', () => {
+    const rows = rowHierarchy(['支出合计', '基本支出', '　其中：三公经费', '项目支出']);
+    expect(rows.map((r) => r.parent)).toEqual([undefined, 0, undefined, 0]);
+  });
+
   it('has no parents without a total or marks', () => {
     expect(rowHierarchy(['甲', '乙']).map((r) => r.parent)).toEqual([undefined, undefined]);
+  });
+
+  describe('totals below their rows (variant I)', () => {
+    it('closes the rows above with a 合计 as the last row', () => {
+      const rows = rowHierarchy(['一、基本支出', '　　（一）人员经费', '二、项目支出', '合计']);
+      expect(rows.map((r) => r.parent)).toEqual([3, 0, 3, undefined]);
+      expect(rows[3].depth).toBe(0);
+    });
+
+    it('closes each section with its 小计, and the 合计 with the 小计 rows', () => {
+      const rows = rowHierarchy([
+        { label: '一、设备购置', heading: true },
+        { label: '检测仪', seq: '1' },
+        { label: '检测车', seq: '2' },
+        { label: '小计' },
+        { label: '二、运行维护', heading: true },
+        { label: '平台运维', seq: '3' },
+        { label: '小计' },
+        { label: '合计' },
+      ]);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, 3, 3, 7, undefined, 6, 7, undefined]);
+    });
+
+    it('passes over an item without amounts inside a section closed by 小计', () => {
+      const rows = rowHierarchy([
+        { label: '1.甲' },
+        { label: '2.乙', heading: true },
+        { label: '3.丙' },
+        { label: '小计' },
+      ]);
+      expect(rows.map((r) => r.parent)).toEqual([3, undefined, 3, undefined]);
+    });
+
+    it('takes a named 小计 over the rows right above it that carry its name', () => {
+      const rows = rowHierarchy(['1.公务接待费', '2.公务用车购置费', '3.公务用车运行维护费', '公务用车小计', '合计']);
+      expect(rows.map((r) => r.parent)).toEqual([4, 3, 3, 4, undefined]);
+    });
+
+    it('passes a heading without amounts over: its rows count towards the total', () => {
+      const rows = rowHierarchy([
+        { label: '合计' },
+        { label: '一、基本支出', heading: true },
+        { label: '（一）人员经费' },
+        { label: '（二）公用经费' },
+      ]);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, 0, 0, 0]);
+    });
+  });
+
+  describe('totals above their rows (variant K)', () => {
+    it('opens with a 合计 followed by its 其中： parts, even after other rows', () => {
+      const rows = rowHierarchy(['甲', '乙', '合计', '其中：丙', '　　　丁']);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, undefined, undefined, 2, 2]);
+    });
+
+    it('opens a second total once the first has its rows (收入合计 … 支出合计 …)', () => {
+      const rows = rowHierarchy(['收入合计', '其中：财政拨款', '　　　事业收入', '支出合计', '基本支出', '项目支出']);
+      expect(rows.map((r) => r.parent)).toEqual([undefined, 0, 0, undefined, 3, 3]);
+    });
   });
 });

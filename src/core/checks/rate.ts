@@ -18,6 +18,8 @@ type Context = RuleContext<Messages>;
 
 function fixValueOf(slot: Slot, value: Decimal): number {
   const n = numberOf(slot);
+  // A 执行率（%） cell holds points: the fix writes 93.76, not 0.9376 (variant J).
+  if (n?.points) return value.times(100).toDecimalPlaces(n.decimals, Decimal.ROUND_HALF_UP).toNumber();
   const places = n ? n.decimals + (n.percent ? 2 : 0) : 4;
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 }

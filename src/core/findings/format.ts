@@ -13,10 +13,20 @@ export function formatPercent(fraction: Decimal, decimals: number): string {
   return `${fraction.times(100).toFixed(Math.max(0, decimals), Decimal.ROUND_HALF_UP)}%`;
 }
 
-/** A value as the slot shows it: percentages as percent, amounts with their decimals, points typed as percent as `N%`. */
+/** A fraction as percentage points, as a `执行率（%）` column shows it: 0.9376, 2 → "93.76". */
+function formatPoints(fraction: Decimal, decimals: number): string {
+  return fraction.times(100).toFixed(Math.max(0, decimals), Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * A value as the slot shows it: percentages as percent (or as the points of
+ * a `执行率（%）` column), amounts with their decimals, weights typed as a
+ * percent of the full mark as `N%`.
+ */
 export function formatLike(slot: Slot, value: Decimal): string {
   const v = slot.value;
   if (v.kind === 'number' && v.pointsFromPercent) return `${formatPlain(value)}%`;
+  if (v.kind === 'number' && v.points) return formatPoints(value, v.decimals);
   if (v.kind === 'number' && v.percent) return formatPercent(value, v.decimals);
   if (v.kind === 'number') return value.toFixed(v.decimals, Decimal.ROUND_HALF_UP);
   return formatPlain(value);
@@ -24,11 +34,13 @@ export function formatLike(slot: Slot, value: Decimal): string {
 
 /**
  * A ratio as a rate cell should show it: like the cell where it shows a
- * percentage, else as a percentage with two decimals — a rate written as a
- * bare 0.2 must never be told "应为 0".
+ * percentage, points or a fraction with two decimals or more; else as a
+ * percentage — a rate typed as a bare 0 or 1 must never be told "应为 0".
  */
 export function formatRate(slot: Slot, ratio: Decimal): string {
-  return slot.value.kind === 'number' && slot.value.percent ? formatLike(slot, ratio) : formatPercent(ratio, 2);
+  const v = slot.value;
+  const shownWell = v.kind === 'number' && (v.percent || v.points || v.decimals >= 2);
+  return shownWell ? formatLike(slot, ratio) : formatPercent(ratio, 2);
 }
 
 /** What the slot shows now, for the `found` field. */
@@ -36,6 +48,7 @@ export function formatFound(slot: Slot): string {
   const v = slot.value;
   if (v.kind === 'number') {
     if (v.pointsFromPercent && !v.fromText) return `${formatPlain(v.value)}%`;
+    if (v.points) return formatPlain(v.value.times(100), Math.max(v.decimals, 0) + 6);
     // What was typed, as typed: `≥90%` keeps its operator, `87.93％` its full-width sign.
     if (v.fromText && slot.cell && typeof slot.cell.value === 'string') return slot.cell.value.trim();
     if (v.percent) return formatPercent(v.value, v.decimals);

@@ -4,7 +4,7 @@
  * 区级资金) across, grouped under merged headers (按资金来源 …). Every
  * grouping adds up to the same total (SPEC §4 amount-sum).
  */
-import { amountUnitNear } from './amount-table';
+import { amountUnitNear, ownNumber } from './amount-table';
 import { rowMarks } from './row-depth';
 import type { SheetView } from '../grid/sheet-view';
 import type { AmountRow, AmountTable } from './tables';
@@ -27,7 +27,12 @@ export function readBudgetBlocks(view: SheetView): AmountTable[] {
 function readBlock(view: SheetView, budgetRow: number, labelCol: number): AmountTable | undefined {
   const spentRow = budgetRow + 1;
   const rateRow = view.headerRole(budgetRow + 2, labelCol) === 'rate' ? budgetRow + 2 : undefined;
-  const numberAt = (r: number, c: number) => view.slot(r, c).value.kind === 'number';
+  // A number merged across two categories is the first one's only (variant D).
+  const numberAt = (r: number, c: number) => ownNumber(view, r, c) !== undefined;
+  const ownSlot = (r: number, c: number) => {
+    const s = view.slot(r, c);
+    return s.row === r && s.col === c ? s : undefined;
+  };
 
   const categoryCols: number[] = [];
   for (let c = labelCol + 1; c < view.cols; c++) {
@@ -44,8 +49,13 @@ function readBlock(view: SheetView, budgetRow: number, labelCol: number): Amount
     categoryRow = Math.max(categoryRow, nameRow);
     const labelSlot = view.slot(Math.max(0, nameRow), c);
     const label = nameRow >= 0 ? view.text(nameRow, c) : '';
-    const values: AmountRow['values'] = { budget: view.slot(budgetRow, c), spent: view.slot(spentRow, c) };
-    if (rateRow !== undefined) values.rate = view.slot(rateRow, c);
+    const values: AmountRow['values'] = {};
+    const budget = ownSlot(budgetRow, c);
+    const spent = ownSlot(spentRow, c);
+    const rate = rateRow === undefined ? undefined : ownSlot(rateRow, c);
+    if (budget) values.budget = budget;
+    if (spent) values.spent = spent;
+    if (rate) values.rate = rate;
     return { label, labelSlot, depth: rowMarks(label).total ? 0 : 1, values };
   });
   const totalIndex = rows.findIndex((row) => row.depth === 0);

@@ -3,20 +3,22 @@
  * tables by their header rows, anywhere on the sheet and several per sheet,
  * and layout A's transposed budget block.
  */
-import { readAmountTable } from './amount-table';
+import { readAmountTable, singleAmountHeader } from './amount-table';
 import { readBudgetBlocks } from './budget-block';
 import { classifyHeaderRow } from './header-rows';
 import { readIndicatorTable } from './indicator-table';
+import { readIndicatorRatesAsPoints } from './rate-points';
 import type { SheetView } from '../grid/sheet-view';
 import type { AmountTable, IndicatorTable, Table } from './tables';
 
 export function detectTables(view: SheetView): Table[] {
   const tables: Table[] = [...readBudgetBlocks(view)];
   for (let r = 0; r < view.rows; r++) {
-    const header = classifyHeaderRow(view, r);
+    const header = classifyHeaderRow(view, r) ?? singleAmountHeader(view, r);
     if (!header) continue;
     const { table, lastRow } =
       header.family === 'indicators' ? readIndicatorTable(view, header) : readAmountTable(view, header);
+    if (table.type === 'indicators') readIndicatorRatesAsPoints(view, table);
     if (lastRow > header.row) tables.push(table);
     r = lastRow;
   }

@@ -45,20 +45,34 @@ words('rate', ['完成率', '完成比例', '指标完成率', '执行率', '预
 words('initialBudget', ['年初预算数', '年初预算', '年初预算金额']);
 words('budget', ['全年预算数', '预算数', '调整后预算', '调整后预算数', '年度预算', '全年预算', '预算', '预算金额', '年度预算数']);
 words('adjust', ['年中调整', '调整数', '预算调整', '年中调整数', '调整']);
-words('adjustUp', ['调增', '调增数']);
-words('adjustDown', ['调减', '调减数']);
-words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数']);
+words('adjustUp', ['调增', '调增数', '追加', '追加数', '追加预算']);
+words('adjustDown', ['调减', '调减数', '追减', '追减数', '追减预算']);
+words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数', '预算执行数', '执行金额']);
+// A one-column breakdown (项目 | 金额（万元）, variant G) states one amount; which one does not change its sums.
+words('budget', ['金额']);
 
 /** `占支出合计比例`, `占比`, `占全年预算比重`. */
 const SHARE = /^占.*比(例|重)?$/;
 /** `指标实际完成值及相关说明`: the actual lives inside prose (layout B). */
 const NARRATIVE = /实际完成.*(说明|情况)|完成情况(及|和).*说明/;
 
+/**
+ * Words that say which year or part of it a column covers, not what it holds
+ * (variant F): 年中调增 is 调增, 2023年预算数 is 预算数, 本年执行数 is 执行数.
+ */
+const PERIOD_QUALIFIER = /^(?:\d{4}年度?|本年度?|全年|当年|年中|年度)+/;
+
+/** The year a header names (2023年预算数 → 2023), where it names one. */
+export function headerYear(text: string): number | undefined {
+  const m = /^(\d{4})年/.exec(normalizeHeader(text));
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The role a header cell plays, or undefined when it is not a known header. */
 export function headerRole(text: string): ColumnRole | undefined {
   const h = normalizeHeader(text);
   if (h.length === 0 || h.length > 24) return undefined;
-  const exact = EXACT[h];
+  const exact = EXACT[h] ?? EXACT[h.replace(PERIOD_QUALIFIER, '')];
   if (exact) return exact;
   if (SHARE.test(h)) return 'share';
   if (NARRATIVE.test(h)) return 'narrative';
@@ -162,4 +176,25 @@ export function weightInFootnote(footnote: string, label: string): string | unde
   if (at < 0) return undefined;
   const m = /^[^\d、，,;；。]{0,6}?(\d+(?:\.\d+)?)分/.exec(text.slice(at + label.length));
   return m ? m[1] : undefined;
+}
+
+/**
+ * A `label：number` line (其中：基本支出：40, 按收入性质分：3,012.58): prose
+ * that names an amount, not a number stored as text (variant D).
+ */
+const LABELLED_NUMBER = /^[^\d]*[\u3400-\u9fff][^\d]*[:：]\s*[-+]?\d/;
+export function isLabelledNumber(text: string): boolean {
+  return LABELLED_NUMBER.test(normalizeText(text));
+}
+
+/** A note or sign-off line under a table: 注：…, 说明：…, 填报人：…, 数据来源：…. */
+const NOTE_LINE = /^(注|备注|说明|填报|填表|数据来源|资料来源|审核|制表)/;
+export function isNoteLine(text: string): boolean {
+  return NOTE_LINE.test(normalizeText(text));
+}
+
+/** A cell that says "nothing here" instead of a number: —, -, /, ……. */
+const FILLER_VALUE = /^[-—–―/／\\…·.。]+$/;
+export function isFiller(text: string): boolean {
+  return FILLER_VALUE.test(normalizeText(text));
 }

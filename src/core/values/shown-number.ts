@@ -38,6 +38,7 @@ export interface ShownNumberFields {
   fromText: boolean;
   formula?: boolean;
   pointsFromPercent?: boolean;
+  points?: boolean;
 }
 
 class ShownNumber implements TypedNumber {
@@ -53,6 +54,7 @@ class ShownNumber implements TypedNumber {
   readonly fromText: boolean;
   readonly formula?: boolean;
   readonly pointsFromPercent?: boolean;
+  readonly points?: boolean;
   private readonly literal: string;
   private readonly stepExponent: number;
   private exact?: Decimal;
@@ -71,6 +73,7 @@ class ShownNumber implements TypedNumber {
     this.fromText = f.fromText;
     if (f.formula !== undefined) this.formula = f.formula;
     if (f.pointsFromPercent) this.pointsFromPercent = true;
+    if (f.points) this.points = true;
   }
 
   get value(): Decimal {
@@ -86,8 +89,9 @@ class ShownNumber implements TypedNumber {
   }
 
   fields(): ShownNumberFields {
-    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent } = this;
-    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent };
+    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent, points } =
+      this;
+    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent, points };
   }
 }
 
@@ -101,6 +105,24 @@ export function shownNumber(fields: ShownNumberFields): TypedNumber {
  */
 export function withFields(n: TypedNumber, changes: Partial<Pick<ShownNumberFields, 'op' | 'formula'>>): TypedNumber {
   return new ShownNumber({ ...(n as ShownNumber).fields(), ...changes });
+}
+
+/**
+ * A plain number read as percentage points (variant J): 97.36 → 97.36 %,
+ * shown with the same decimals of percent, so it stands for ±½ of its last digit.
+ */
+export function asPercentPoints(n: TypedNumber): TypedNumber {
+  const f = (n as ShownNumber).fields();
+  const literal = n.value.div(100).toString();
+  return new ShownNumber({
+    ...f,
+    literal,
+    approx: Number(literal),
+    stepExponent: f.stepExponent - 2,
+    percent: true,
+    unit: '%',
+    points: true,
+  });
 }
 
 /**

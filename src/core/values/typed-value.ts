@@ -49,6 +49,12 @@ export interface TypedNumber {
    * (20, SPEC §2 C): compared as points, shown back to people as `20%`.
    */
   pointsFromPercent?: boolean;
+  /**
+   * True for a plain number under a `执行率（%）` header: 90 stands for 90 %
+   * (variant J). `value` is then the fraction and `percent` is set; the cell
+   * shows, and a fix writes, the points.
+   */
+  points?: boolean;
 }
 
 export interface QualitativeValue {

@@ -5,7 +5,7 @@
  * exactly the listed findings of that rule (cell, and expected value where given).
  */
 import { checkSheet } from '../../../src/core/engine';
-import type { Finding, RuleId } from '../../../src/core/findings/finding';
+import type { Finding, RuleId, WorkbookResult } from '../../../src/core/findings/finding';
 import { parseRangeA1, type Cell, type CellValue, type Sheet } from '../../../src/core/grid/grid';
 import type { Profile } from '../../../src/core/profile';
 
@@ -130,4 +130,17 @@ export function ruleTester(rule: RuleId, cases: { valid: readonly SheetCase[]; i
       });
     });
   });
+}
+
+/** Checks one sheet built from rows (and merges), as a user's workbook would be. */
+export function checkRows(rows: readonly (readonly CellInput[])[], merges: readonly string[] = []): WorkbookResult {
+  return checkSheet(buildSheet('表1', rows, merges));
+}
+
+/** Errors and warnings as "cell rule expected", sorted; infos are not verdicts. */
+export function verdicts(result: WorkbookResult): string[] {
+  return result.findings
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.cell} ${f.rule}${f.expected !== undefined ? ` ${f.expected}` : ''}`)
+    .sort();
 }

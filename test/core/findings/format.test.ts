@@ -4,7 +4,7 @@ import { formatCellList, formatRate, groupDigits } from '../../../src/core/findi
 import { SheetView } from '../../../src/core/grid/sheet-view';
 import { buildSheet, pct } from '../checks/rule-tester';
 
-const view = new SheetView(buildSheet('表', [[0.2, pct(0.2), pct(0.2, '0%')]]));
+const view = new SheetView(buildSheet('表', [[1, pct(0.2), pct(0.2, '0%'), 0.95]]));
 const slots = (...addresses: string[]) =>
   addresses.map((a) => ({ row: 0, col: 0, address: a, value: { kind: 'blank' as const } }));
 
@@ -37,7 +37,11 @@ describe('formatRate', () => {
     expect(formatRate(view.slot(0, 2), new Decimal('1.0622'))).toBe('106%');
   });
 
-  it('a rate typed as a bare fraction is told its percentage, never “0”', () => {
+  it('a rate typed as a bare 1 is told its percentage, never “1” or “0”', () => {
     expect(formatRate(view.slot(0, 0), new Decimal('0.80450'))).toBe('80.45%');
+  });
+
+  it('a rate typed as a fraction with two decimals keeps that style', () => {
+    expect(formatRate(view.slot(0, 3), new Decimal('0.8045'))).toBe('0.80');
   });
 });
