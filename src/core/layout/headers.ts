@@ -123,7 +123,8 @@ const FOOTNOTE = /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报
 const FOOTNOTE_CHARACTERS = /[注註人话話期]/;
 export function isFootnoteLabel(text: string): boolean {
   // Every footnote opening has one of these (either script): most rows are ruled out unfolded.
-  return FOOTNOTE_CHARACTERS.test(text) && FOOTNOTE.test(normalizeHeader(text));
+  // Folded but with its colons kept: the colon is what makes 注 a footnote and not 注册.
+  return FOOTNOTE_CHARACTERS.test(text) && FOOTNOTE.test(normalizeText(text));
 }
 
 /**
