@@ -1,5 +1,5 @@
 /**
- * The policy a check follows where the rules leave a choice (SPEC §4):
+ * The policy a check follows where the rules leave a choice (docs/domain.md §4):
  * capping, grade bands, the total weight, the 反向 scoring formula.
  */
 
@@ -51,7 +51,7 @@ export const DEFAULT_PROFILE: Profile = {
 };
 
 /**
- * The expected grade as the form spells its grades (SPEC §2 L): a form
+ * The expected grade as the form spells its grades (docs/domain.md §2 L): a form
  * that prints 良好 for 良 expects 合格, not 中. `printed` is the printed
  * label, folded; it names `printedBand`.
  */

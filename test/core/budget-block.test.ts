@@ -1,6 +1,6 @@
 /**
  * Layout A's budget block, read transposed: the groupings 按资金来源,
- * 按资金结构 and 按预算级次 must each add up to the same total (SPEC §4
+ * 按资金结构 and 按预算级次 must each add up to the same total (docs/domain.md §4
  * amount-sum), with or without a 合计 column.
  */
 import { checkSheet } from '../../src/core/engine';

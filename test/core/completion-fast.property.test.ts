@@ -2,7 +2,7 @@
  * Completion (met or missed, the ratio, how a printed rate fits) and the
  * score comparisons look at floats first and go to Decimal only when floats
  * are too close to call (completion.ts, precision.ts). Whatever they decide
- * must be what the exact rules of SPEC §4, written here in Decimal alone, say
+ * must be what the exact rules of docs/domain.md §4, written here in Decimal alone, say
  * — most of all where actual, target and rate sit on each other's edges.
  */
 import Decimal from 'decimal.js';
@@ -36,7 +36,7 @@ const targetAndActual = fc
     return { target: asNumber(parseTypedText(`${op}${shown(t)}${unit}`)), actual: asNumber(parseTypedText(`${shown(a)}${unit}`)) };
   });
 
-/** The precision rule of SPEC §3 for targets and actuals (a bound is an exact threshold), and the exact intervals, written out again. */
+/** The precision rule of docs/domain.md §3 for targets and actuals (a bound is an exact threshold), and the exact intervals, written out again. */
 const exactInterval = (n: TypedNumber): Interval =>
   n.op === 'eq' && (n.percent || n.scale > 1) ? around(n.value, n.step.div(2)) : exactly(n.value);
 

@@ -1,6 +1,6 @@
 /**
  * Layout E variants state the level-1 weights only in the form's footnote
- * (SPEC §2 E): "注：产出指标50分、效益指标40分、满意度指标10分". Those stated
+ * (docs/domain.md §2 E): "注：产出指标50分、效益指标40分、满意度指标10分". Those stated
  * weights are checked against the level-3 weights under each level-1 group.
  */
 import { checkSheet } from '../../src/core/engine';

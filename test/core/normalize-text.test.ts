@@ -1,4 +1,4 @@
-/** Folding typed text and header cells (SPEC §2 "match by meaning", §3). */
+/** Folding typed text and header cells (docs/domain.md §2 "match by meaning", §3). */
 import { normalizeForNumbers, normalizeHeader, normalizeText } from '../../src/core/values/normalize-text';
 
 describe('normalizeText', () => {

@@ -1,5 +1,5 @@
 /**
- * Properties of typed-value reading (SPEC §3): it never throws, whatever a
+ * Properties of typed-value reading (docs/domain.md §3): it never throws, whatever a
  * sheet holds, and the ways people write a number (thousands separators,
  * full-width digits, a trailing %) never change its value or precision.
  */

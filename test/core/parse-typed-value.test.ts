@@ -1,5 +1,5 @@
 /**
- * Notations people type into target and actual cells (SPEC §3), as a table a
+ * Notations people type into target and actual cells (docs/domain.md §3), as a table a
  * domain expert can review: input → operator, value in base units, unit,
  * shown decimals, step (one unit of the last shown digit, in base units)
  * and scale. Percent is true exactly when the unit is '%'.
@@ -100,7 +100,7 @@ const fixtureActuals: Row[] = [
   ['2. 0', 'eq', '2', '', 1, '0.1'], // a score stored as text, with an OCR gap
 ];
 
-/** SPEC §3 table and the words of 民法典 第1259条. */
+/** docs/domain.md §3 table and the words of 民法典 第1259条. */
 const operatorWords: Row[] = [
   ['达200人', 'ge', '200', '人', 0, '1'],
   ['<=3天', 'le', '3', '天', 0, '1'],
@@ -136,7 +136,7 @@ const operatorWords: Row[] = [
   ['=95%', 'eq', '0.95', '%', 0, '0.01'],
 ];
 
-/** Scales, units, separators, widths (SPEC §3). */
+/** Scales, units, separators, widths (docs/domain.md §3). */
 const numberForms: Row[] = [
   ['74.2 万份', 'eq', '742000', '份', 1, '1000', 1e4],
   ['1.1亿条', 'eq', '110000000', '条', 1, '10000000', 1e8],

@@ -1,5 +1,5 @@
 /**
- * The profile changes verdicts exactly where SPEC §4 leaves a choice:
+ * The profile changes verdicts exactly where docs/domain.md §4 leaves a choice:
  * capping, grade bands, the total weight, the 反向 scoring formula.
  */
 import type { RuleId } from '../../src/core/findings/finding';

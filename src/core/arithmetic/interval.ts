@@ -1,5 +1,5 @@
 /**
- * Rounding-aware arithmetic (SPEC §4 "Compare intervals, not points"):
+ * Rounding-aware arithmetic (docs/domain.md §4 "Compare intervals, not points"):
  * a printed value stands for every true value that rounds to it, so sums and
  * ratios are pushed through as closed intervals and a reported value is
  * wrong only when its own interval cannot meet the recomputed one.
@@ -13,7 +13,7 @@ export interface Interval {
 
 export const ZERO = new Decimal(0);
 
-/** Binary floating point noise below this relative size is not a difference (SPEC §3). */
+/** Binary floating point noise below this relative size is not a difference (docs/domain.md §3). */
 export const NOISE = new Decimal('1e-9');
 
 export function exactly(value: Decimal): Interval {

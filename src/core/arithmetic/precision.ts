@@ -1,5 +1,5 @@
 /**
- * Which printed numbers are rounded results and which are exact (SPEC §3):
+ * Which printed numbers are rounded results and which are exact (docs/domain.md §3):
  * rates, percentages and amounts in a scaled unit stand for ±½ of their last
  * shown digit; weights, scores and 元 amounts with cents are exact; a formula
  * result is compared by what it stores.
@@ -39,7 +39,7 @@ export function intervalOf(slot: Slot | undefined, precision: Precision): Interv
   return n ? intervalOfNumber(n, precision) : undefined;
 }
 
-/** 元 with cents are exact; 万元 and unstated units are rounded to their shown decimals (SPEC §3). */
+/** 元 with cents are exact; 万元 and unstated units are rounded to their shown decimals (docs/domain.md §3). */
 export function amountPrecision(table: AmountTable): Precision {
   return table.unit === 'yuan' ? 'exact' : 'rounded';
 }

@@ -1,5 +1,5 @@
 /**
- * formula-range (SPEC §4, warning): a SUM that leaves out a child row or
+ * formula-range (docs/domain.md §4, warning): a SUM that leaves out a child row or
  * takes in a foreign one, even when today's value happens to agree — the
  * next edit will not. Only plain sums of cells are read (SUM(…)+SUM(…), A1+A2).
  */

@@ -1,5 +1,5 @@
 /**
- * rate (SPEC §4): a completion rate, execution rate, 得分率 or share equals
+ * rate (docs/domain.md §4): a completion rate, execution rate, 得分率 or share equals
  * the recomputed ratio, compared as intervals. Where the inputs cannot be
  * read the row is reported as not-checked, never as wrong.
  */

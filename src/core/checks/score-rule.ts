@@ -1,5 +1,5 @@
 /**
- * score-rule (SPEC §4): scores a rule fixes.
+ * score-rule (docs/domain.md §4): scores a rule fixes.
  * - The funds row of the project form: 得分 = 分值 × min(执行率, 100%).
  * - 财预〔2020〕10号: a met quantitative target earns full marks; a missed one
  *   does not (正向: actual/target × 分值; 反向: per the profile). Only full marks
@@ -87,7 +87,7 @@ function reportIndicatorScores(table: Readonly<IndicatorTable>, ctx: Context): v
     const s = numberOf(node.score);
     if (!target || !actual || !w || !s || !node.score || node.bonus || node.children.length > 0) return;
     const c = completionOf(target, actual);
-    // SPEC §2 E: an actual typed as a bound cannot be recomputed. Where the row
+    // docs/domain.md §2 E: an actual typed as a bound cannot be recomputed. Where the row
     // has a rate column, the rate check already says so at the rate.
     if (c === 'bound' && !node.rate) {
       ctx.notChecked(node.actual!, 'bound', { actual: formatFound(node.actual!) });

@@ -21,7 +21,7 @@ function isAmountRole(role: ColumnRole): role is AmountRole {
 const STATED_AMOUNTS: ReadonlySet<ColumnRole> = new Set(['initialBudget', 'budget', 'spent', 'adjust', 'adjustUp', 'adjustDown']);
 
 /**
- * 元 with cents are exact; 万元, 亿元 or no unit stated are rounded (SPEC §3).
+ * 元 with cents are exact; 万元, 亿元 or no unit stated are rounded (docs/domain.md §3).
  * The unit is stated in a header, a 单位：万元 line above, or a label.
  */
 export function amountUnitNear(view: SheetView, top: number, bottom: number, left: number, right: number): AmountUnit {

@@ -2,7 +2,7 @@
  * Layout A's budget block, which is transposed: the measures (全年预算数,
  * 全年执行数, 完成率) run down one column and the categories (财政拨款 …
  * 区级资金) across, grouped under merged headers (按资金来源 …). Every
- * grouping adds up to the same total (SPEC §4 amount-sum).
+ * grouping adds up to the same total (docs/domain.md §4 amount-sum).
  */
 import { amountUnitNear, ownNumber } from './amount-table';
 import { rowMarks } from './row-depth';

@@ -1,5 +1,5 @@
 /**
- * Finds every table on a sheet (SPEC §2): indicator tables and budget
+ * Finds every table on a sheet (docs/domain.md §2): indicator tables and budget
  * tables by their header rows, anywhere on the sheet and several per sheet,
  * and layout A's transposed budget block.
  */

@@ -51,7 +51,7 @@ function mayBeHeader(view: SheetView, row: number): boolean {
 /**
  * An evaluation summary names its rows in a column of its own words
  * (评价维度, 评价内容, 项目 …) left of 分值 | 得分: that column is its
- * indicators (SPEC §2 L). The leftmost text cell before the first measure,
+ * indicators (docs/domain.md §2 L). The leftmost text cell before the first measure,
  * other than a 序号 column.
  */
 function summaryLabelColumn(view: SheetView, row: number, roles: Map<number, ColumnRole>): number | undefined {
@@ -81,7 +81,7 @@ export function classifyHeaderRow(view: SheetView, row: number): HeaderRow | und
 
 /**
  * A header row repeated at a page break may name only the finer columns
- * (三级指标 … 评分依据, SPEC §2 E): it updates the columns it spans and
+ * (三级指标 … 评分依据, docs/domain.md §2 E): it updates the columns it spans and
  * leaves the coarser columns to its left as they were. A role it names
  * also drops that role's old column to its right (the column moved).
  */
@@ -94,7 +94,7 @@ export function repeatedHeaderRoles(old: Map<number, ColumnRole>, again: Map<num
   return new Map([...kept, ...again].sort((a, b) => a[0] - b[0]));
 }
 
-/** Columns of a target split over sub-headers (SPEC §2 B), and the sub-header row. */
+/** Columns of a target split over sub-headers (docs/domain.md §2 B), and the sub-header row. */
 export type SplitTarget = { subRow: number; value: number } & Partial<Record<Exclude<TargetPart, 'value'>, number>>;
 
 /** How far right of an unmerged target header its sub-headers may reach (符号 | 数值 | 单位). */
@@ -139,7 +139,7 @@ const COLUMN_MARK = /^(?:[甲乙丙丁]|栏次|[(]?(\d+)[)]?)$/;
 
 /**
  * The row of column numbers forms print under the header (栏次 | 1 | 2 | 3 …,
- * SPEC §2 header rows): numbers counting up by one, at least three. Read
+ * docs/domain.md §2 header rows): numbers counting up by one, at least three. Read
  * as data it would be a row of weights 2, 4, 6.
  */
 function isColumnNumberRow(view: SheetView, row: number): boolean {
@@ -161,7 +161,7 @@ function isColumnNumberRow(view: SheetView, row: number): boolean {
 }
 
 /**
- * The roles of a two-row header and the row it ends on (SPEC §2 B): the
+ * The roles of a two-row header and the row it ends on (docs/domain.md §2 B): the
  * top row's, and those the row below names in columns the top row left
  * blank or merged over (实际完成值 under a blank cell; 一级 | 二级 | 三级
  * under 指标), outside a split target's own columns. A row of column

@@ -1,5 +1,5 @@
 /**
- * Header words by meaning (SPEC §2). Typists vary the words between years,
+ * Header words by meaning (docs/domain.md §2). Typists vary the words between years,
  * districts and templates; these lists are the synonyms seen in published
  * forms. Matching is on normalizeHeader()'s output, so width, spaces, line
  * breaks and parenthesised units or formulas do not matter.
@@ -79,7 +79,7 @@ export function headerRole(text: string): ColumnRole | undefined {
   return undefined;
 }
 
-/** Row labels of a 总分 / 合计 row (SPEC §2 "total row"). */
+/** Row labels of a 总分 / 合计 row (docs/domain.md §2 "total row"). */
 const TOTAL_LABEL = /^(总分|总计|合计|总得分|合计得分|综合得分|得分合计|分值合计|总体得分|自评总分|评价总分)$/;
 export function isTotalLabel(text: string): boolean {
   // Every such label has 分 or 计 (計 in traditional script): most rows are ruled out unfolded.
@@ -93,7 +93,7 @@ export function isSubtotalLabel(text: string): boolean {
 }
 
 /**
- * A template row left unfilled (SPEC §2 A): `……`, `—`, `/`, `无`, or the
+ * A template row left unfilled (docs/domain.md §2 A): `……`, `—`, `/`, `无`, or the
  * template's numbering with nothing after it (`指标1：`, `2.`). Not an indicator.
  */
 const TEMPLATE_NUMBERING = /^(?:指标)?(?:\d+|[一二三四五六七八九十]+)?[.、:)]?/;
@@ -128,7 +128,7 @@ export function isFootnoteLabel(text: string): boolean {
 }
 
 /**
- * Sub-headers under a target header merged over several columns (SPEC §2 B):
+ * Sub-headers under a target header merged over several columns (docs/domain.md §2 B):
  * 年度指标值 over 指标性质 | 指标值 | 度量单位, or 符号 | 数值 | 单位.
  */
 export type TargetPart = 'op' | 'value' | 'unit';
@@ -140,7 +140,7 @@ export function targetPart(text: string): TargetPart | undefined {
   return TARGET_PARTS[normalizeHeader(text)];
 }
 
-/** The label of a grade cell (SPEC §2 "grade"). */
+/** The label of a grade cell (docs/domain.md §2 "grade"). */
 const GRADE_LABEL = /^(绩效等级|自评等级|等级|评价结果|评价等级|自评结果|绩效评价等级|自评等次|等次)$/;
 export function isGradeLabel(text: string): boolean {
   // Every grade label has 等 or 果 (the same in both scripts): most rows are ruled out unfolded.

@@ -137,7 +137,7 @@ function statedSlot(at: Slot, weight: string): Slot {
 /** How far below a table its footnote (注：…) may sit. */
 const FOOTNOTE_ROWS = 6;
 
-/** Level-1 weights the form's footnote states (SPEC §2 E), for level-1 nodes with no weight of their own. */
+/** Level-1 weights the form's footnote states (docs/domain.md §2 E), for level-1 nodes with no weight of their own. */
 function readFootnoteWeights(view: SheetView, lastRow: number, roots: IndicatorNode[], stated: Map<IndicatorNode, Slot>): void {
   const unweighted = roots.filter((n) => n.level === 1 && !n.weight && !stated.has(n));
   if (unweighted.length === 0) return;
@@ -160,7 +160,7 @@ function finestOpen(open: Partial<Record<Level, IndicatorNode>>): IndicatorNode 
 
 /**
  * A filled cell of this column: a cell merged across from a column to its
- * left belongs to that column only (SPEC §2 D). One merged down over
+ * left belongs to that column only (docs/domain.md §2 D). One merged down over
  * several rows (a narrative shared by two indicators) serves each row.
  */
 function slotInColumn(view: SheetView, row: number, col: number): Slot | undefined {
@@ -195,7 +195,7 @@ function carriesValues(node: IndicatorNode): boolean {
 
 /**
  * Template rows left unfilled are not indicators and never void a sum
- * (SPEC §2 A): a `……` / `—` / `指标1：` row with nothing in it, and a
+ * (docs/domain.md §2 A): a `……` / `—` / `指标1：` row with nothing in it, and a
  * category above the finest level that is left with no child and no value
  * (经济效益指标 whose only row was `指标1：`). A node with a weight and a
  * blank score is kept: it is incomplete, not a placeholder.
@@ -208,7 +208,7 @@ function withoutPlaceholders(nodes: IndicatorNode[], finest: Level, stated: Map<
   });
 }
 
-/** How many blank rows may separate two parts of one table (before 效益, before 总分; SPEC §2 M). */
+/** How many blank rows may separate two parts of one table (before 效益, before 总分; docs/domain.md §2 M). */
 const MAX_BLANK_ROWS = 3;
 
 /** True when the row holds the table's roles: a label in a level column and a number in a weight or score column. */
@@ -224,7 +224,7 @@ function repeatsColumns(roles: Map<number, ColumnRole>, again: Map<number, Colum
 }
 
 /**
- * A blank row inside a table does not end it (SPEC §2 M): the table goes on
+ * A blank row inside a table does not end it (docs/domain.md §2 M): the table goes on
  * when the next filled row holds its roles, is its 总分 row or repeats its
  * header (a page break), and ends at a new header, a footnote or anything else.
  */
@@ -242,7 +242,7 @@ function continuesAfterBlank(view: SheetView, blank: number, roles: Map<number, 
  * Reads the table whose header is `header`; returns it and the last row it
  * used. Later header rows of the same family directly below data continue
  * the table with new columns (layout A) or repeat it, in full or for the
- * finer columns only (page breaks, SPEC §2 E).
+ * finer columns only (page breaks, docs/domain.md §2 E).
  */
 export function readIndicatorTable(view: SheetView, header: HeaderRow): { table: IndicatorTable; lastRow: number } {
   const split = findSplitTarget(view, header);
@@ -333,7 +333,7 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
     if (isTotalLabel(label)) {
       total = readTotalRow(view, r, cols);
       lastRow = r;
-      // A 总分 directly under the header totals the rows below it (SPEC §2 K).
+      // A 总分 directly under the header totals the rows below it (docs/domain.md §2 K).
       if (roots.length === 0) continue;
       break;
     }

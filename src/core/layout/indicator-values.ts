@@ -1,6 +1,6 @@
 /**
  * What an indicator row's cells mean beyond what they show alone: a weight
- * typed in percent is points (SPEC §2 C), an actual says what was reached
+ * typed in percent is points (docs/domain.md §2 C), an actual says what was reached
  * (H), and a target split over operator | value | unit columns is one value
  * whose unit also applies to a bare actual (B).
  */
@@ -56,7 +56,7 @@ function mayStateReached(cell: Cell | undefined): boolean {
   return typeof cell?.value === 'string' && (cell.value.includes('达') || cell.value.includes('達'));
 }
 
-/** An actual: 达/达到 N is N (SPEC §2 H); a bare number takes the row's unit (B). */
+/** An actual: 达/达到 N is N (docs/domain.md §2 H); a bare number takes the row's unit (B). */
 export function actualSlot(slot: Slot, unit = ''): Slot {
   const own = mayStateReached(slot.cell) ? readCellValue(slot.cell, 'reached') : slot.value;
   const value = withOperatorAndUnit(slot.cell, own, '', unit, 'reached');
@@ -83,7 +83,7 @@ function operatorText(typed: string): string | null {
   return probe.kind === 'number' && (probe.op !== 'eq' || typed === '=' || typed === '等于') ? typed : null;
 }
 
-/** The target of a row whose target is split over operator | value | unit (SPEC §2 B). */
+/** The target of a row whose target is split over operator | value | unit (docs/domain.md §2 B). */
 export function splitTargetSlot(view: SheetView, row: number, parts: SplitTarget): Slot | undefined {
   const at = view.slot(row, parts.value);
   if (at.row !== row || at.col !== parts.value || at.value.kind === 'blank') return undefined;

@@ -2,7 +2,7 @@
  * Parent and child rows of a budget table (layout D, E's funds block, the
  * national variants G and I): totals (合计, 总额) sit at depth 0; children are
  * marked by indentation, 其中：, or numbering such as 一、（一）1.（1）①, in
- * the label or in a 序号 column (SPEC §2 layout D). A total opens the rows
+ * the label or in a 序号 column (docs/domain.md §2 layout D). A total opens the rows
  * below it when it heads the table, and closes the run above it when it ends
  * one; a 小计 always closes the run above it (variant I).
  */

@@ -17,7 +17,7 @@ export interface Slot {
   cell?: Cell;
 }
 
-/** How amounts in a table were written (SPEC §3 precision). */
+/** How amounts in a table were written (docs/domain.md §3 precision). */
 export type AmountUnit = 'yuan' | 'scaled';
 
 export interface IndicatorNode {

@@ -1,6 +1,6 @@
 /**
  * Numbers inside a narrative sentence (layout B's 指标实际完成值及相关说明,
- * SPEC §2): "2022年，区政务服务中心正常运营，服务人次89460人次。" holds one measured
+ * docs/domain.md §2): "2022年，区政务服务中心正常运营，服务人次89460人次。" holds one measured
  * value, 89460 人次, and one year. This file extracts faithfully; the caller
  * picks the number whose unit and magnitude fit the target.
  *
@@ -76,7 +76,7 @@ function isPartOfName(s: string, found: NumberInContext, number: TypedNumber): b
 /**
  * Every number in a narrative sentence with its operator (≥90%, 低于5%,
  * 95%以上), scale, unit and precision, in reading order. A narrative tells
- * what was done, so 达/达到 N is N, the value reached (SPEC §2 H). Years,
+ * what was done, so 达/达到 N is N, the value reached (docs/domain.md §2 H). Years,
  * dates, times, ordinals and numbering are left out; numbers in names are
  * kept and marked.
  * Values and precision follow parseTypedText (percent as a fraction, 万/亿 in

@@ -1,9 +1,9 @@
 /**
- * Text folding for matching and parsing (SPEC §2 "match by meaning", §3
+ * Text folding for matching and parsing (docs/domain.md §2 "match by meaning", §3
  * "full-width digits and signs", "OCR spaces"). Typists mix full-width and
  * half-width forms, break header cells over lines and paste NBSPs from Word;
  * none of that changes what a cell means. Nor does traditional script
- * (預算數 is 预算数, SPEC §2 N).
+ * (預算數 is 预算数, docs/domain.md §2 N).
  */
 import { simplifiedChar, TRADITIONAL_CHARACTERS } from './traditional-script';
 
@@ -18,7 +18,7 @@ const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/;
 
 /**
  * Comparison glyphs from other code blocks (small form variants, box drawing)
- * that typists pick from a symbol table for ＝ ＞ ＜ (SPEC §2 B).
+ * that typists pick from a symbol table for ＝ ＞ ＜ (docs/domain.md §2 B).
  */
 const OPERATOR_GLYPHS: Record<string, string> = { '\uFE66': '=', '\u2550': '=', '\uFE65': '>', '\uFE64': '<' };
 
@@ -56,7 +56,7 @@ export function normalizeText(s: string): string {
 }
 
 /**
- * Like normalizeText, for reading numbers (SPEC §3): also folds `−` (U+2212)
+ * Like normalizeText, for reading numbers (docs/domain.md §3): also folds `−` (U+2212)
  * to `-`, and where whitespace separates two digits it keeps one space, so
  * `1 2` stays two numbers while the OCR gaps in `24, 028, 491. 84` and `2. 0`
  * close up (they sit next to a separator, not between two digits).
@@ -94,7 +94,7 @@ const COLONS_AND_ASTERISKS = /[:*※]/g;
 const SURROUNDING_PUNCTUATION = /^[.,;!?、。，；·•\-—_]+|[.,;!?、。，；·•\-—_]+$/g;
 
 /**
- * A header cell reduced to its meaning for matching (SPEC §2): normalizeText,
+ * A header cell reduced to its meaning for matching (docs/domain.md §2): normalizeText,
  * then parenthesised units/formulas, colons, asterisks and surrounding
  * punctuation dropped. `执行率（B/A）` → `执行率`, `年初预算数\n（万元）` →
  * `年初预算数`, `*实际完成值：` → `实际完成值`.

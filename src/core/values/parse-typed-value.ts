@@ -1,5 +1,5 @@
 /**
- * What a person typed into a target or actual cell (SPEC §3 "Values as people
+ * What a person typed into a target or actual cell (docs/domain.md §3 "Values as people
  * type them"): an operator, a number in base units, a unit and the precision it
  * was shown with — or qualitative text when it is not one clear number.
  *
@@ -43,7 +43,7 @@ const UNIT_SOURCE = [...new Set(UNIT_WORDS)]
   .join('|');
 const UNIT_EXACT = new RegExp(`^(?:${UNIT_SOURCE})$`);
 
-/** 万 10⁴, 亿 10⁸ (SPEC §3): the value is stored in base units, the exponent here. */
+/** 万 10⁴, 亿 10⁸ (docs/domain.md §3): the value is stored in base units, the exponent here. */
 const SCALE_EXPONENT: Record<string, number> = { 万: 4, 亿: 8 };
 
 /**
@@ -307,7 +307,7 @@ function qualitative(text: string): TypedValue {
 }
 
 /**
- * What a person typed into a target or actual cell (SPEC §3).
+ * What a person typed into a target or actual cell (docs/domain.md §3).
  * - blank: empty or whitespace only;
  * - number: exactly one number, read with its operator (prefix word, suffix
  *   word, 多/余), scale and unit; a short phrase around it is allowed
@@ -394,7 +394,7 @@ function readNumberFormat(numFmt: string | undefined): NumberFormatMeaning {
 /**
  * A stored binary double is read as the decimal the user meant: 15
  * significant digits is what Excel itself shows, so 0.9572000000000001 →
- * 0.9572 (SPEC §3: noise below 1e-9 relative is not a difference).
+ * 0.9572 (docs/domain.md §3: noise below 1e-9 relative is not a difference).
  */
 function readStoredNumber(n: number, cell: Cell): TypedValue {
   if (!Number.isFinite(n)) return { kind: 'qualitative', text: String(n) };
@@ -402,7 +402,7 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
   if (format.date) return { kind: 'qualitative', text: cell.text ?? String(n) };
   const literal = storedLiteral(n);
   const ownDecimals = decimalPlacesOf(literal);
-  // The finer of what is stored and what is shown (SPEC §3: a formula result is
+  // The finer of what is stored and what is shown (docs/domain.md §3: a formula result is
   // compared by what it stores). A percent format shows two fewer decimals.
   const decimals = format.percent
     ? Math.max(format.decimals, ownDecimals - 2, 0)

@@ -152,7 +152,7 @@ const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 /**
  * The decimal a stored double stands for, as Excel shows it: 15 significant
- * digits, so 0.9572000000000001 → 0.9572 (SPEC §3). When the shortest form
+ * digits, so 0.9572000000000001 → 0.9572 (docs/domain.md §3). When the shortest form
  * that reads back as the same double has at most 15 significant digits it is
  * that decimal (DBL_DIG), and it is much cheaper than `toPrecision(15)`.
  */
@@ -192,7 +192,7 @@ function shiftLiteral(literal: string, shift: number): string {
 }
 
 /**
- * A percentage of a 100-point full mark as points (SPEC §2 C, weights in
+ * A percentage of a 100-point full mark as points (docs/domain.md §2 C, weights in
  * percent): `5%` (0.05) → 5 points, `2.5%` → 2.5, with the shown decimals
  * and the step scaled alike. Not a percentage any more, so no unit; marked
  * pointsFromPercent so findings show it as typed.

@@ -1,6 +1,6 @@
 /**
  * Traditional characters and their simplified forms, for the words a
- * self-evaluation table is read by (SPEC §2 N): a converted or mirrored copy
+ * self-evaluation table is read by (docs/domain.md §2 N): a converted or mirrored copy
  * (Hong Kong, Taiwan or a browser's conversion) prints 預算數 / 執行率 /
  * 合計 / 總分 / 權重 where the vocabulary says 预算数 / 执行率 / 合计 / 总分 /
  * 权重. One table for all words, so a header, a row label, a grade or a unit

@@ -1,5 +1,5 @@
 /**
- * What a typed cell means (SPEC §3): an operator, a number, a unit and the
+ * What a typed cell means (docs/domain.md §3): an operator, a number, a unit and the
  * precision it was shown with — or qualitative text, a blank, an error.
  * The parsing lives in parse-typed-value.ts; these are the shapes the checks use.
  */
@@ -46,7 +46,7 @@ export interface TypedNumber {
   formula?: boolean;
   /**
    * A weight typed in percent of the full mark (`20%`) and read as points
-   * (20, SPEC §2 C): compared as points, shown back to people as `20%`.
+   * (20, docs/domain.md §2 C): compared as points, shown back to people as `20%`.
    */
   pointsFromPercent?: boolean;
   /**

@@ -1,5 +1,5 @@
 /**
- * Small, hand-checked tables in the SPEC §2 layouts, for the rule tests.
+ * Small, hand-checked tables in the docs/domain.md §2 layouts, for the rule tests.
  * Each builder returns a clean table; `patch` replaces cells by A1 address,
  * so a case reads "the clean table, but F4 says 28".
  */

@@ -1,4 +1,4 @@
-/** A weight in percent of a 100-point full mark as points (SPEC §2 C), exact and with its precision. */
+/** A weight in percent of a 100-point full mark as points (docs/domain.md §2 C), exact and with its precision. */
 import { parseTypedText, readCellValue } from '../../../src/core/values/parse-typed-value';
 import { percentOfHundredAsPoints } from '../../../src/core/values/shown-number';
 import type { TypedNumber, TypedValue } from '../../../src/core/values/typed-value';

@@ -1,5 +1,5 @@
 /**
- * How people write the operator and the reached value (SPEC §2 B, H): the
+ * How people write the operator and the reached value (docs/domain.md §2 B, H): the
  * glyphs and words of a 指标性质 column, and 达/达到 N read as a target
  * (at least N) and as an actual or narrative (N itself).
  */

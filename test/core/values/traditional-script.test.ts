@@ -1,5 +1,5 @@
 /**
- * Traditional script folds to simplified in the one text folding (SPEC §2 N),
+ * Traditional script folds to simplified in the one text folding (docs/domain.md §2 N),
  * so every header word, row label, grade and unit matches alike.
  */
 import { headerRole, isTotalLabel } from '../../../src/core/layout/headers';

@@ -1,5 +1,5 @@
 /**
- * Recomputing an indicator's completion (actual ÷ target) the way SPEC §4
+ * Recomputing an indicator's completion (actual ÷ target) the way docs/domain.md §4
  * judges it: rounding-aware, with the percent-target rule, the cap
  * convention left open for the table to settle, and honest refusals
  * (not-checked) where the actual cannot be known.
@@ -210,7 +210,7 @@ const HUNDRED: Interval = { lo: ONE, hi: ONE };
 /**
  * How the printed rate fits one candidate. A met target shown as 100% is
  * right whatever the convention when the target is a percentage or lower is
- * better (SPEC §4 "Percent targets"). Each comparison is looked at in
+ * better (docs/domain.md §4 "Percent targets"). Each comparison is looked at in
  * floats first; Decimal decides what floats cannot.
  */
 export function rateFit(rate: TypedNumber, c: Completion): RateFit {

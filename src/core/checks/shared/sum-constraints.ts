@@ -1,6 +1,6 @@
 /**
  * Sums that must hold (a parent weight and its children, a subtotal and its
- * rows, a budget total and its parts) and the root-cause rule of SPEC §4:
+ * rows, a budget total and its parts) and the root-cause rule of docs/domain.md §4:
  * when changing one cell would make every disagreeing sum agree, that cell
  * alone is reported; otherwise each disagreeing total is.
  */

@@ -48,7 +48,7 @@ export function treeSumConstraints(
   const constraints = out.filter((c): c is SumConstraint => c !== undefined);
   if (total && parts) {
     const extra = extraSlots.map(exactTerm).filter((t): t is SumTerm => t !== undefined);
-    // A 总分 with nothing under it (a summary of one row) is not a sum of nothing (SPEC §2 K).
+    // A 总分 with nothing under it (a summary of one row) is not a sum of nothing (docs/domain.md §2 K).
     if (parts.length + extra.length > 0) constraints.push({ total, parts: [...parts, ...extra], wording: 'sum' });
   }
   return constraints;
