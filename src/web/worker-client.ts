@@ -62,6 +62,17 @@ export class CheckWorkerClient {
     }
   }
 
+  /**
+   * Stops the worker mid-task (a file over its time budget, or cancelled):
+   * the only way to stop synchronous work in it. What was waiting ends as
+   * failed; the client cannot be used again.
+   */
+  terminate(): void {
+    this.worker.terminate();
+    for (const [id, waiting] of this.pending) waiting.resolve({ type: 'failed', id, message: 'stopped' });
+    this.pending.clear();
+  }
+
   /** The marked copy's bytes; `bytes` (the original) is handed over to the worker. */
   async markedCopy(bytes: ArrayBuffer, findings: Finding[], lang: Lang): Promise<ArrayBuffer> {
     const reply = await this.send({ type: 'mark', id: this.nextId++, bytes, findings, lang });
