@@ -8,9 +8,11 @@ import { WEB_STRINGS } from './web-strings';
 const useStyles = makeStyles({
   root: { flexGrow: 1, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // A fixed height: a note that grew on selection would shrink the grid and hide the cell just scrolled to.
   note: {
-    minHeight: '48px',
-    maxHeight: '30%',
+    height: '84px',
+    flexShrink: 0,
+    boxSizing: 'border-box',
     overflowY: 'auto',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: '#FFFDE7',

@@ -16,6 +16,8 @@ import { CheckWorkerClient } from './worker-client';
 
 /** A real form checks in well under a second; a minute means something is wrong with the file. */
 export const DEFAULT_BUDGET_MS = 60_000;
+/** A new worker loads and compiles its script (exceljs included) before its first message. */
+const WORKER_START_MS = 30_000;
 
 export interface Desk {
   lang: Lang;
@@ -45,7 +47,7 @@ export interface Desk {
 type Stop = (reason: LocalizedText) => void;
 
 function stoppedReason(name: string, why: 'timeout' | 'cancelled', budgetMs: number): LocalizedText {
-  const s = Math.round(budgetMs / 1000);
+  const s = budgetMs < 10_000 ? (budgetMs / 1000).toFixed(1) : String(Math.round(budgetMs / 1000));
   return why === 'timeout'
     ? {
         'zh-CN': `${name}：检查超过 ${s} 秒仍未完成，已停止；其余文件照常检查。可用命令行版本检查该文件。`,
@@ -70,6 +72,7 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
   const profileRef = React.useRef(profile);
   const queue = React.useRef<number[]>([]);
   const pumping = React.useRef(false);
+  const cancelled = React.useRef(new Set<number>());
   const current = React.useRef<{ key: number; stop: Stop }>();
   const client = React.useRef<CheckWorkerClient>();
   const nextKey = React.useRef(1);
@@ -88,9 +91,13 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
       const file = blobs.current.get(key);
       if (!file) return;
       update(key, { status: 'checking' });
+      cancelled.current.delete(key);
       const bytes = await file.arrayBuffer();
+      // Cancelled while its bytes were read: cancel has said so already.
+      if (cancelled.current.has(key)) return;
       const w = worker();
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let armBudget: (() => void) | undefined;
       const stopped = new Promise<FileState>((resolve) => {
         const stop: Stop = (reason) => {
           w.terminate();
@@ -98,10 +105,19 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
           resolve({ status: 'stopped', reason });
         };
         current.current = { key, stop };
-        timer = setTimeout(() => stop(stoppedReason(file.name, 'timeout', budgetMs)), budgetMs);
+        const overBudget = () => stop(stoppedReason(file.name, 'timeout', budgetMs));
+        // The budget is the file's: it starts when the worker starts on it, not while a new worker loads its script.
+        timer = setTimeout(overBudget, Math.max(budgetMs, WORKER_START_MS));
+        armBudget = () => {
+          clearTimeout(timer);
+          timer = setTimeout(overBudget, budgetMs);
+        };
       });
       const checked = w
-        .check(file.name, bytes, profileRef.current, (stage) => update(key, { status: 'checking', stage }))
+        .check(file.name, bytes, profileRef.current, (stage) => {
+          if (stage.stage === 'reading') armBudget?.();
+          update(key, { status: 'checking', stage });
+        })
         .then((outcome): FileState => {
           if (outcome.kind === 'checked') {
             const facts = formFacts(outcome.workbook, outcome.result, profileRef.current);
@@ -150,7 +166,10 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
       });
       if (added.length === 0) return;
       setFiles((all) => [...all, ...added]);
-      setActiveKey((k) => k ?? added[0].key);
+      // What was just opened is what the user wants to see.
+      setActiveKey(added[0].key);
+      setSheetName(undefined);
+      selectCell(undefined);
       enqueue(added.map((f) => f.key));
     },
     [enqueue],
@@ -160,6 +179,7 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
     (key: number) => {
       const name = blobs.current.get(key)?.name ?? '';
       const reason = stoppedReason(name, 'cancelled', budgetMs);
+      cancelled.current.add(key);
       if (current.current?.key === key) current.current.stop(reason);
       else {
         queue.current = queue.current.filter((k) => k !== key);
