@@ -109,6 +109,15 @@ export function parseArgs(argv: readonly string[]): Command {
   return cmd;
 }
 
+/** A valid --lang anywhere on the line, for --help and usage errors, which stop parsing before they reach it. */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (const [i, arg] of argv.entries()) {
+    const v = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (v && LANGS.includes(v as Lang)) return v as Lang;
+  }
+  return undefined;
+}
+
 /** zh-CN unless the locale (LC_ALL, then LANG) says English. */
 export function langFromEnv(env: Record<string, string | undefined>): Lang {
   const locale = env.LC_ALL || env.LANG || '';

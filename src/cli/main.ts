@@ -13,7 +13,7 @@ import { readWorkbook } from '../file/read-workbook';
 import { formFacts } from '../file/summary-facts';
 import { isUnreadableWorkbookError } from '../file/unreadable';
 import { writeMarkedCopy } from '../file/write-marked-copy';
-import { langFromEnv, parseArgs, type CheckCommand } from './args';
+import { langFromArgv, langFromEnv, parseArgs, type CheckCommand } from './args';
 import { collectInputs, type Input } from './collect-inputs';
 import { formatHuman } from './format-human';
 import { markedCopyPath } from './marked-copy-path';
@@ -129,7 +129,7 @@ function noTableLine(file: string, lang: Lang): string {
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const cmd = parseArgs(argv);
-  const envLang = langFromEnv(io.env);
+  const envLang = langFromArgv(argv) ?? langFromEnv(io.env);
   if (cmd.kind === 'help') {
     io.stdout(usage(envLang));
     return 0;

@@ -153,6 +153,15 @@ export function sortedFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
+/**
+ * A relative path as the link's URI: the characters a URI gives a meaning
+ * to (% # ? and spaces) escaped, Chinese left as it is (an IRI, which Excel,
+ * WPS and LibreOffice read as written).
+ */
+function uriPath(relativePath: string): string {
+  return relativePath.replace(/[%#? ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
@@ -162,7 +171,7 @@ export function findingTable(files: readonly SummaryFile[], lang: Lang): Summary
   const rows: SummaryCell[][] = [];
   for (const f of files) {
     for (const finding of sortedFindings(f.result?.findings ?? [])) {
-      const link = f.markedCopy ? `${f.markedCopy}#${quoteSheet(finding.sheet)}!${finding.cell}` : undefined;
+      const link = f.markedCopy ? `${uriPath(f.markedCopy)}#${quoteSheet(finding.sheet)}!${finding.cell}` : undefined;
       rows.push([
         { value: f.file },
         { value: finding.sheet },

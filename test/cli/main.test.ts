@@ -143,6 +143,8 @@ describe('scorecheck check, in-process', () => {
     const help = (await cli(['--help'], { LANG: 'zh_CN.UTF-8' })).stdout;
     expect(help).toMatch(/^用法：scorecheck check/);
     expect(help).toContain('--quiet, -q          只显示错误');
+    expect((await cli(['check', '--lang', 'en-US', '--help'], { LANG: 'zh_CN.UTF-8' })).stdout).toMatch(/^Usage: scorecheck check/);
+    expect((await cli(['check', '--lang=en-US', '--fast', 'x'])).stderr).toBe('scorecheck: unknown option "--fast" (see scorecheck --help)\n');
     // Every rule is listed with its doc page.
     for (const id of ['weight-sum', 'score-sum', 'score-range', 'rate', 'amount-sum', 'grade', 'score-rule', 'rate-convention', 'text-number', 'formula-range', 'not-checked']) {
       expect(help).toMatch(new RegExp(`\\n  ${id} +\\S.* docs/rules/${id}\\.md\\n`));
@@ -226,6 +228,21 @@ describe('a reviewer folder: output line by line, exit codes, JSON status', () =
     const out = (await cli(['check', '--quiet', dir])).stdout;
     expect(out).not.toContain('a-clean.xlsx');
     expect(out.match(/  错误  /g)).toHaveLength(3);
+  });
+});
+
+describe('progress on stderr', () => {
+  test('at a terminal: files done / total, cleared at the end; in a pipe: nothing', async () => {
+    const dir = fourKinds();
+    let stderr = '';
+    const io = (tty: boolean): CliIO => ({ stdout: () => undefined, stderr: (t) => (stderr += t), stderrIsTTY: tty, env: {} });
+    await main(['check', dir], io(true));
+    expect(stderr).toContain(`[1/4] ${join(dir, 'a-clean.xlsx')}`);
+    expect(stderr).toContain(`[4/4] ${join(dir, 'd-corrupt.xlsx')}`);
+    expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
+    stderr = '';
+    await main(['check', dir], io(false));
+    expect(stderr).toBe('');
   });
 });
 

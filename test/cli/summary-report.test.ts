@@ -13,6 +13,8 @@ import { main, type CliIO } from '../../src/cli/main';
 import type { Report } from '../../src/core/report';
 import type { Sheet } from '../../src/core/grid';
 import { readWorkbook } from '../../src/file/read-workbook';
+import { summaryCsv } from '../../src/file/summary-csv';
+import { findingTable } from '../../src/file/summary-rows';
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures');
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -172,5 +174,22 @@ describe('--report findings.csv', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`scorecheck：未能写出汇总表 ${join(dir, 'no-such-folder', 's.xlsx')}（ENOENT）\n`);
     expect(run.stdout).toContain('未发现问题');
+  });
+});
+
+describe('summary rows', () => {
+  const finding = { sheet: '自评 表', cell: 'D11', rule: 'weight-sum', severity: 'error', found: '=SUM(F11:F16)', message: { 'zh-CN': 'D11 不对', 'en-US': 'D11 is wrong' } } as const;
+  const file = {
+    file: 'a.xlsx',
+    result: { tables: [{ sheet: '自评 表', range: 'A1:D20', kind: 'score-summary' as const }], findings: [finding], sheets: [] },
+    markedCopy: 'out/单位 A#1.checked.xlsx',
+  };
+
+  test('a link escapes what a URI gives a meaning to and quotes the sheet', () => {
+    expect(findingTable([file], 'zh-CN').rows[0][2]).toEqual({ value: 'D11', link: "out/单位%20A%231.checked.xlsx#'自评 表'!D11" });
+  });
+
+  test('CSV: a value that would run as a formula in Excel is written as text', () => {
+    expect(summaryCsv([file], 'en-US').split('\r\n')[1]).toBe("a.xlsx,自评 表,D11,,weight-sum,error,\"'=SUM(F11:F16)\",,D11 is wrong");
   });
 });
