@@ -76,7 +76,10 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--report': {
         const v = value();
         if (!v || !/\.(xlsx|csv)$/i.test(v)) {
-          return usageError('--report 需要一个以 .xlsx 或 .csv 结尾的文件名', '--report needs a file name ending in .xlsx or .csv');
+          return usageError(
+            '--report 需要一个以 .xlsx 或 .csv 结尾的文件名',
+            '--report needs a file name ending in .xlsx or .csv',
+          );
         }
         cmd.reportFile = v;
         break;

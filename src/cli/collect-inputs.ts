@@ -29,7 +29,10 @@ function cannotList(dir: string, e: unknown): Input {
   const code = (e as NodeJS.ErrnoException).code ?? String(e);
   return {
     path: dir,
-    problem: { 'zh-CN': `${dir}：无法打开该文件夹（${code}），其中的文件未检查`, 'en-US': `${dir}: cannot open this folder (${code}); the files in it were not checked` },
+    problem: {
+      'zh-CN': `${dir}：无法打开该文件夹（${code}），其中的文件未检查`,
+      'en-US': `${dir}: cannot open this folder (${code}); the files in it were not checked`,
+    },
   };
 }
 

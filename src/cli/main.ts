@@ -197,7 +197,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const report = buildReport(
       outcomes.map((o) =>
         // The status is assembled here while the core's report has none (issue 13: no table is not clean).
-        o.ok ? { ...reportFile(o.file, o.result, lang), status: statusOf(o) === 'no-table' ? 'no-table' : 'checked' } : unreadableFile(o.file, o.reason[lang]),
+        o.ok
+          ? { ...reportFile(o.file, o.result, lang), status: statusOf(o) === 'no-table' ? 'no-table' : 'checked' }
+          : unreadableFile(o.file, o.reason[lang]),
       ),
     );
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -230,7 +232,7 @@ export function run(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`scorecheck: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`scorecheck: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = EXIT_UNUSABLE;
     },
   );

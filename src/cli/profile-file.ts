@@ -38,7 +38,8 @@ function checkShapes(p: Record<string, unknown>): string | undefined {
   if (p.name !== undefined && typeof p.name !== 'string') return 'name must be a string';
   if (Array.isArray(p.gradeBands)) {
     for (const [i, band] of p.gradeBands.entries()) {
-      if (typeof band !== 'object' || band === null || Array.isArray(band)) return `gradeBands[${i}] must be an object {label, min}`;
+      if (typeof band !== 'object' || band === null || Array.isArray(band))
+        return `gradeBands[${i}] must be an object {label, min}`;
       const aliases = (band as Record<string, unknown>).aliases;
       if (aliases !== undefined && !(Array.isArray(aliases) && aliases.every((a) => typeof a === 'string'))) {
         return `gradeBands[${i}].aliases must be a list of strings`;

@@ -29,16 +29,23 @@ export async function readInput(file: string): Promise<ReadInput> {
       const kind = kindOf(st);
       return {
         ok: false,
-        reason: { 'zh-CN': `${file}：${kind['zh-CN']}，不是工作簿，未检查`, 'en-US': `${file}: ${kind['en-US']}, not a workbook; not checked` },
+        reason: {
+          'zh-CN': `${file}：${kind['zh-CN']}，不是工作簿，未检查`,
+          'en-US': `${file}: ${kind['en-US']}, not a workbook; not checked`,
+        },
       };
     }
-    if (st.size > MAX_FILE_BYTES) return { ok: false, reason: unreadable('too-large', file, { bytes: st.size, limit: MAX_FILE_BYTES }).reason };
+    if (st.size > MAX_FILE_BYTES)
+      return { ok: false, reason: unreadable('too-large', file, { bytes: st.size, limit: MAX_FILE_BYTES }).reason };
     return { ok: true, bytes: await handle.readFile() };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     if (code === 'ENOENT') return { ok: false, reason: unreadable('missing', file).reason };
     // EISDIR where open refuses a folder outright.
-    return { ok: false, reason: { 'zh-CN': `${file}：无法读取文件（${code}）`, 'en-US': `${file}: cannot read the file (${code})` } };
+    return {
+      ok: false,
+      reason: { 'zh-CN': `${file}：无法读取文件（${code}）`, 'en-US': `${file}: cannot read the file (${code})` },
+    };
   } finally {
     await handle?.close();
   }

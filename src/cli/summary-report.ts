@@ -11,7 +11,11 @@ import { summaryFileOf, type FileOutcome } from './outcome';
 import { replaceFile } from './write-file-safely';
 
 /** Writes the summary; returns why it could not be written, if it could not. */
-export async function writeSummary(target: string, outcomes: readonly FileOutcome[], lang: Lang): Promise<LocalizedText | undefined> {
+export async function writeSummary(
+  target: string,
+  outcomes: readonly FileOutcome[],
+  lang: Lang,
+): Promise<LocalizedText | undefined> {
   const dir = path.dirname(path.resolve(target));
   const files = outcomes.map((o) => {
     const copy = o.ok && o.markedCopy ? path.relative(dir, path.resolve(o.markedCopy)).split(path.sep).join('/') : undefined;
@@ -22,6 +26,9 @@ export async function writeSummary(target: string, outcomes: readonly FileOutcom
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { 'zh-CN': `scorecheck：未能写出汇总表 ${target}（${code}）`, 'en-US': `scorecheck: the summary ${target} could not be written (${code})` };
+    return {
+      'zh-CN': `scorecheck：未能写出汇总表 ${target}（${code}）`,
+      'en-US': `scorecheck: the summary ${target} could not be written (${code})`,
+    };
   }
 }

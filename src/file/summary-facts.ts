@@ -88,7 +88,14 @@ function formName(workbook: Workbook): string | undefined {
           if (!label.test(squeeze(text))) continue;
           // "单位名称：某某局    自评得分：95.8分" holds its value after the colon; else the next cell does.
           const colon = text.search(/[:：]/);
-          const inline = colon >= 0 ? text.slice(colon + 1).trim().split(/[\s\u3000]{2,}/)[0].trim() : '';
+          const inline =
+            colon >= 0
+              ? text
+                  .slice(colon + 1)
+                  .trim()
+                  .split(/[\s\u3000]{2,}/)[0]
+                  .trim()
+              : '';
           const value = inline || nextTextRight(sheet, r, c);
           if (value) return value;
         }

@@ -19,7 +19,8 @@ import type { FormFacts } from './summary-facts';
 /** Display width in Excel's character units: CJK and full-width forms take two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -48,7 +49,13 @@ export function summaryStatus(result: WorkbookResult | undefined): SummaryStatus
 
 export const STATUS_WORDS: Record<Lang, Record<SummaryStatus, string>> = {
   'zh-CN': { errors: '有错误', notes: '仅提示', clean: '未发现问题', 'no-table': '未识别到自评表', unreadable: '无法读取' },
-  'en-US': { errors: 'errors', notes: 'notes only', clean: 'no problems found', 'no-table': 'no table recognised', unreadable: 'unreadable' },
+  'en-US': {
+    errors: 'errors',
+    notes: 'notes only',
+    clean: 'no problems found',
+    'no-table': 'no table recognised',
+    unreadable: 'unreadable',
+  },
 };
 
 const STATUS_COLUMN = 2;
@@ -81,7 +88,20 @@ const HEADERS = {
   'zh-CN': {
     files: '汇总',
     findings: '问题清单',
-    fileColumns: ['文件', '单位/项目名称', '状态', '错误', '警告', '提示', '总分（填报）', '总分（重算）', '等级（填报）', '等级（应为）', '重复提交', '说明'],
+    fileColumns: [
+      '文件',
+      '单位/项目名称',
+      '状态',
+      '错误',
+      '警告',
+      '提示',
+      '总分（填报）',
+      '总分（重算）',
+      '等级（填报）',
+      '等级（应为）',
+      '重复提交',
+      '说明',
+    ],
     findingColumns: ['文件', '工作表', '单元格', '指标', '规则', '严重程度', '填报值', '应为', '原因'],
     duplicate: (other: string) => `与 ${other} 名称和数字相同`,
     noTable: '未识别到绩效自评表，未检查',
@@ -89,7 +109,20 @@ const HEADERS = {
   'en-US': {
     files: 'Summary',
     findings: 'Findings',
-    fileColumns: ['File', 'Unit / project', 'Status', 'Errors', 'Warnings', 'Notes', 'Total (printed)', 'Total (recomputed)', 'Grade (printed)', 'Grade (expected)', 'Submitted twice', 'Remark'],
+    fileColumns: [
+      'File',
+      'Unit / project',
+      'Status',
+      'Errors',
+      'Warnings',
+      'Notes',
+      'Total (printed)',
+      'Total (recomputed)',
+      'Grade (printed)',
+      'Grade (expected)',
+      'Submitted twice',
+      'Remark',
+    ],
     findingColumns: ['File', 'Sheet', 'Cell', 'Indicator', 'Rule', 'Severity', 'Found', 'Expected', 'Reason'],
     duplicate: (other: string) => `same name and numbers as ${other}`,
     noTable: 'no self-evaluation table recognised; not checked',
@@ -123,7 +156,9 @@ export function fileTable(files: readonly SummaryFile[], lang: Lang): SummaryTab
   const dup = duplicateNotes(files, lang);
   const rows = files.map((f, i): SummaryCell[] => {
     const status = summaryStatus(f.result);
-    const counts: Record<Severity, number | undefined> = f.result ? countBySeverity(f.result.findings) : { error: undefined, warning: undefined, info: undefined };
+    const counts: Record<Severity, number | undefined> = f.result
+      ? countBySeverity(f.result.findings)
+      : { error: undefined, warning: undefined, info: undefined };
     const remark = f.reason ? f.reason[lang] : status === 'no-table' ? h.noTable : '';
     const values: SummaryValue[] = [
       f.file,
@@ -149,7 +184,8 @@ export function fileTable(files: readonly SummaryFile[], lang: Lang): SummaryTab
 /** Errors first, then by sheet and cell: the order a reviewer reads a file in. */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || compareCells(a.cell, b.cell),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || compareCells(a.cell, b.cell),
   );
 }
 

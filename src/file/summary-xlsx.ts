@@ -24,12 +24,15 @@ const MAX_WIDTH = 60;
 
 /** Escapes text for XML, dropping the control characters XML 1.0 cannot hold (a file name may carry them). */
 function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what is removed
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 function argb(hex: string): string {
@@ -37,7 +40,8 @@ function argb(hex: string): string {
 }
 
 function stylesXml(): string {
-  const fill = (hex: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const fill = (hex: string) =>
+    `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;
   return `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
 <fonts count="3"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>
 <fills count="6"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill('#D9E1F2')}${fill(MARK_FILL.error)}${fill(MARK_FILL.warning)}${fill(MARK_FILL.info)}</fills>
@@ -106,7 +110,14 @@ function sheetXml(table: SummaryTable, strings: SharedStrings): { xml: string; l
     return `<row r="${r + 1}">${cs.join('')}</row>`;
   };
   const last = toA1(table.rows.length, table.header.length - 1);
-  const body = [rowXml(table.header.map((value) => ({ value })), 0, true), ...table.rows.map((row, i) => rowXml(row, i + 1, false))];
+  const body = [
+    rowXml(
+      table.header.map((value) => ({ value })),
+      0,
+      true,
+    ),
+    ...table.rows.map((row, i) => rowXml(row, i + 1, false)),
+  ];
   const cols = capped.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const out =
     `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
@@ -123,7 +134,10 @@ function sheetXml(table: SummaryTable, strings: SharedStrings): { xml: string; l
 
 function linkRels(links: string[]): string {
   const rels = links
-    .map((target, i) => `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/hyperlink" Target="${xml(target)}" TargetMode="External"/>`)
+    .map(
+      (target, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${REL_BASE}/hyperlink" Target="${xml(target)}" TargetMode="External"/>`,
+    )
     .join('');
   return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}</Relationships>`;
 }
@@ -144,8 +158,12 @@ export function tablesToXlsx(tables: readonly SummaryTable[]): Uint8Array {
     sheetEntries.push(`<sheet name="${xml(table.name)}" sheetId="${n}" r:id="rId${n}"/>`);
     const last = toA1(table.rows.length, table.header.length - 1).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
     // Excel keeps an autofilter's range as this hidden name; without it some versions drop the filter buttons.
-    definedNames.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xml(table.name.replace(/'/g, "''"))}'!$A$1:${last}</definedName>`);
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    definedNames.push(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xml(table.name.replace(/'/g, "''"))}'!$A$1:${last}</definedName>`,
+    );
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     workbookRels.push(`<Relationship Id="rId${n}" Type="${REL_BASE}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
   });
   const k = tables.length;
@@ -155,7 +173,9 @@ export function tablesToXlsx(tables: readonly SummaryTable[]): Uint8Array {
     `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews>` +
       `<sheets>${sheetEntries.join('')}</sheets><definedNames>${definedNames.join('')}</definedNames></workbook>`,
   );
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${workbookRels.join('')}</Relationships>`);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${workbookRels.join('')}</Relationships>`,
+  );
   files['xl/styles.xml'] = strToU8(stylesXml());
   files['xl/sharedStrings.xml'] = strToU8(strings.toXml());
   files['_rels/.rels'] = strToU8(

@@ -75,7 +75,9 @@ export function DeskHeader(props: DeskHeaderProps): React.JSX.Element {
         <Button onClick={() => window.print()} disabled={!props.canExport}>
           {w.print}
         </Button>
-        {props.zipProgress && <Spinner size="tiny" label={w.zipping(props.zipProgress.done, props.zipProgress.total)} data-testid="zip-progress" />}
+        {props.zipProgress && (
+          <Spinner size="tiny" label={w.zipping(props.zipProgress.done, props.zipProgress.total)} data-testid="zip-progress" />
+        )}
       </div>
       <span className={styles.grow} />
       <div className={styles.profile}>

@@ -70,10 +70,17 @@ export function FileDetail(props: FileDetailProps): React.JSX.Element {
         <Field
           validationState="none"
           validationMessage={
-            state.status === 'queued' ? w.queued : progress?.stage === 'checking' ? w.checking(file.name, progress.sheet, progress.sheets, progress.name) : w.reading(file.name)
+            state.status === 'queued'
+              ? w.queued
+              : progress?.stage === 'checking'
+                ? w.checking(file.name, progress.sheet, progress.sheets, progress.name)
+                : w.reading(file.name)
           }
         >
-          <ProgressBar value={progress?.stage === 'checking' ? (progress.sheet + 1) / (progress.sheets + 1) : undefined} data-testid="progress" />
+          <ProgressBar
+            value={progress?.stage === 'checking' ? (progress.sheet + 1) / (progress.sheets + 1) : undefined}
+            data-testid="progress"
+          />
         </Field>
       )}
       {(state.status === 'unreadable' || state.status === 'stopped') && (
@@ -115,8 +122,12 @@ export function FileDetail(props: FileDetailProps): React.JSX.Element {
             </MessageBar>
           )}
           <div role="status" aria-live="polite">
-            {sheetResult && sheetResult.findings.length > 0 && <p>{t.summary(countBySeverity(sheetResult.findings), sheet.name)}</p>}
-            {sheetResult && sheetResult.findings.length === 0 && sheetResult.tables.length > 0 && <p>{t.noProblems(sheet.name, sheetResult.tables.length)}</p>}
+            {sheetResult && sheetResult.findings.length > 0 && (
+              <p>{t.summary(countBySeverity(sheetResult.findings), sheet.name)}</p>
+            )}
+            {sheetResult && sheetResult.findings.length === 0 && sheetResult.tables.length > 0 && (
+              <p>{t.noProblems(sheet.name, sheetResult.tables.length)}</p>
+            )}
           </div>
           {sheetResult && sheetResult.findings.length > 0 && (
             <FindingList

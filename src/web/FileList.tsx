@@ -23,7 +23,12 @@ const useStyles = makeStyles({
   closed: { width: '40px', flexShrink: 0 },
   toggle: { alignSelf: 'flex-end', margin: tokens.spacingHorizontalXS },
   scroll: { overflowY: 'auto', minHeight: 0, padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
-  group: { margin: `${tokens.spacingVerticalS} 0 2px`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  group: {
+    margin: `${tokens.spacingVerticalS} 0 2px`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
   item: { display: 'flex', alignItems: 'center' },
   entry: {
@@ -46,7 +51,13 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
   },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
-  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  status: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 type Group = keyof WebStrings['groups'];
@@ -139,7 +150,14 @@ export function FileList({ lang, files, activeKey, onSelect, onCancel }: FileLis
                           </span>
                         </button>
                         {pending && (
-                          <Button size="small" appearance="subtle" aria-label={w.cancel(f.name)} title={w.cancel(f.name)} data-testid="cancel" onClick={() => onCancel(f.key)}>
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            aria-label={w.cancel(f.name)}
+                            title={w.cancel(f.name)}
+                            data-testid="cancel"
+                            onClick={() => onCancel(f.key)}
+                          >
                             ✕
                           </Button>
                         )}

@@ -78,7 +78,7 @@ export function PrintReport({ lang, files }: { lang: Lang; files: readonly Summa
                   <tr key={i}>
                     {FINDING_COLUMNS.map((c) => (
                       <td key={c} className={styles.cell}>
-                        {c === 2 ? `${row[1].value}!${row[2].value}` : row[c]?.value ?? ''}
+                        {c === 2 ? `${row[1].value}!${row[2].value}` : (row[c]?.value ?? '')}
                       </td>
                     ))}
                   </tr>

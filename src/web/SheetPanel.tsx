@@ -6,7 +6,15 @@ import { SheetGrid } from './SheetGrid';
 import { WEB_STRINGS } from './web-strings';
 
 const useStyles = makeStyles({
-  root: { flexGrow: 1, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
+  root: {
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // A fixed height: a note that grew on selection would shrink the grid and hide the cell just scrolled to.
   note: {
@@ -21,7 +29,11 @@ const useStyles = makeStyles({
     whiteSpace: 'pre-wrap',
     lineHeight: tokens.lineHeightBase300,
   },
-  empty: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3 },
+  empty: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export interface SheetPanelProps {
@@ -42,8 +54,20 @@ export function SheetPanel({ lang, fileName, sheet, marks, selected, onSelectCel
       <h2 className={styles.title}>
         {fileName} · {sheet.name}
       </h2>
-      <SheetGrid sheet={sheet} lang={lang} label={w.gridLabel(sheet.name)} marks={marks} selected={selected} onSelectCell={onSelectCell} />
-      <div className={mergeClasses(styles.note, !findings && styles.empty)} role="note" aria-label={selected ? w.noteFor(selected) : undefined} data-testid="cell-note">
+      <SheetGrid
+        sheet={sheet}
+        lang={lang}
+        label={w.gridLabel(sheet.name)}
+        marks={marks}
+        selected={selected}
+        onSelectCell={onSelectCell}
+      />
+      <div
+        className={mergeClasses(styles.note, !findings && styles.empty)}
+        role="note"
+        aria-label={selected ? w.noteFor(selected) : undefined}
+        data-testid="cell-note"
+      >
         {selected && findings ? `${selected} — ${noteText(findings, lang)}` : selected ? selected : w.pickFinding}
       </div>
     </section>

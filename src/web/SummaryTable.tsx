@@ -107,7 +107,12 @@ export function SummaryTable({ lang, files, rows, activeKey, onSelect }: Summary
     <section className={styles.root} aria-label={w.summaryTitle} data-testid="summary">
       <div className={styles.filters}>
         <Field label={w.filterStatus} size="small">
-          <Select size="small" value={status} data-testid="filter-status" onChange={(_, d) => setStatus(d.value as SummaryStatus | '')}>
+          <Select
+            size="small"
+            value={status}
+            data-testid="filter-status"
+            onChange={(_, d) => setStatus(d.value as SummaryStatus | '')}
+          >
             <option value="">{w.all}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -118,7 +123,12 @@ export function SummaryTable({ lang, files, rows, activeKey, onSelect }: Summary
           </Select>
         </Field>
         <Field label={w.filterSeverity} size="small">
-          <Select size="small" value={severity} data-testid="filter-severity" onChange={(_, d) => setSeverity(d.value as Severity | '')}>
+          <Select
+            size="small"
+            value={severity}
+            data-testid="filter-severity"
+            onChange={(_, d) => setSeverity(d.value as Severity | '')}
+          >
             <option value="">{w.all}</option>
             {(['error', 'warning', 'info'] as const).map((s) => (
               <option key={s} value={s}>

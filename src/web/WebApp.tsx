@@ -28,8 +28,19 @@ const useStyles = makeStyles({
     fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Segoe UI", sans-serif',
     '@media print': { display: 'none' },
   },
-  summary: { display: 'flex', flexDirection: 'column', maxHeight: '32vh', minHeight: 0, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
-  work: { display: 'flex', flexGrow: 1, minHeight: 0, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '32vh',
+    minHeight: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+  },
+  work: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   drop: {
     flexGrow: 1,
     margin: tokens.spacingHorizontalL,
@@ -73,7 +84,10 @@ export function WebApp({ initialLang, budgetMs }: WebAppProps): React.JSX.Elemen
   const finished = React.useMemo(() => summaryFiles(files), [files]);
   const checked = active?.state.status === 'checked' ? active.state : undefined;
   const sheet = checked ? sheetToShow(checked.workbook, checked.result, desk.sheetName) : undefined;
-  const sheetResult = React.useMemo(() => (checked && sheet ? resultForSheet(checked.result, sheet.name) : undefined), [checked, sheet]);
+  const sheetResult = React.useMemo(
+    () => (checked && sheet ? resultForSheet(checked.result, sheet.name) : undefined),
+    [checked, sheet],
+  );
   const marks = React.useMemo(() => findingsByCell(sheetResult?.findings ?? []), [sheetResult]);
   const anyFindings = files.some((f) => f.state.status === 'checked' && f.state.result.findings.length > 0);
 
@@ -140,7 +154,14 @@ export function WebApp({ initialLang, budgetMs }: WebAppProps): React.JSX.Elemen
                 />
               )}
               {active && sheet && (
-                <SheetPanel lang={lang} fileName={active.name} sheet={sheet} marks={marks} selected={desk.selectedCell} onSelectCell={desk.selectCell} />
+                <SheetPanel
+                  lang={lang}
+                  fileName={active.name}
+                  sheet={sheet}
+                  marks={marks}
+                  selected={desk.selectedCell}
+                  onSelectCell={desk.selectCell}
+                />
               )}
             </div>
           </>

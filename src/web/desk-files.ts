@@ -71,6 +71,10 @@ export function deskRows(files: readonly OpenFile[], lang: Lang): DeskRow[] {
   const cellsByKey = new Map(finished.map((f, i) => [f.key, table.rows[i]]));
   return files.map((f) => {
     if (!isFinished(f)) return { key: f.key, status: 'pending' };
-    return { key: f.key, status: summaryStatus(f.state.status === 'checked' ? f.state.result : undefined), cells: cellsByKey.get(f.key) };
+    return {
+      key: f.key,
+      status: summaryStatus(f.state.status === 'checked' ? f.state.result : undefined),
+      cells: cellsByKey.get(f.key),
+    };
   });
 }

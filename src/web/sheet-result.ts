@@ -29,7 +29,6 @@ export function findingsByCell(findings: readonly Finding[]): Map<string, Findin
   return byCell;
 }
 
-
 /** The sheet to show: the one picked, else the first with findings, else the first with a table, else the first. */
 export function sheetToShow(workbook: Workbook, result: WorkbookResult, picked: string | undefined): Sheet | undefined {
   const sheets = workbook.sheets;

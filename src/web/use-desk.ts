@@ -125,7 +125,10 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
           }
           if (outcome.kind === 'unreadable') return { status: 'unreadable', reason: outcome.reason };
           console.error(`ScoreCheck: ${file.name}: ${outcome.message}`);
-          const failed = { 'zh-CN': `${file.name}：${WEB_STRINGS['zh-CN'].failed}`, 'en-US': `${file.name}: ${WEB_STRINGS['en-US'].failed}` };
+          const failed = {
+            'zh-CN': `${file.name}：${WEB_STRINGS['zh-CN'].failed}`,
+            'en-US': `${file.name}: ${WEB_STRINGS['en-US'].failed}`,
+          };
           return { status: 'stopped', reason: failed };
         });
       const state = await Promise.race([stopped, checked]);

@@ -123,7 +123,8 @@ const en: WebStrings = {
   failed: 'Checking failed inside ScoreCheck. Try again; if it keeps failing, check the file with the command line.',
   download: 'Download marked copy',
   downloading: 'Preparing…',
-  downloadHint: 'In the copy, cells with findings get a fill and a note; nothing else changes. The original file is left as it is.',
+  downloadHint:
+    'In the copy, cells with findings get a fill and a note; nothing else changes. The original file is left as it is.',
   downloadFailed: 'The marked copy could not be written.',
   gridLabel: (sheet) => `Sheet ${sheet} (read-only)`,
   noteFor: (cell) => `Note on ${cell}`,
@@ -146,8 +147,14 @@ const en: WebStrings = {
   cancel: (file) => `Cancel checking ${file}`,
   showFiles: 'Show file list',
   hideFiles: 'Hide file list',
-  groups: { checked: 'Checked', 'no-table': 'No table recognised (not checked)', stopped: 'Unreadable or stopped', pending: 'Waiting or being checked' },
-  noTable: 'No self-evaluation table recognised, so nothing was checked. Make sure this is a 绩效自评表, or see with the command line which sheets were read.',
+  groups: {
+    checked: 'Checked',
+    'no-table': 'No table recognised (not checked)',
+    stopped: 'Unreadable or stopped',
+    pending: 'Waiting or being checked',
+  },
+  noTable:
+    'No self-evaluation table recognised, so nothing was checked. Make sure this is a 绩效自评表, or see with the command line which sheets were read.',
   shown: (n, total) => `Showing ${n} of ${total} files`,
   sortBy: (column) => `Sort by ${column}`,
   reportTitle: 'ScoreCheck self-evaluation check report',

@@ -48,7 +48,12 @@ export class CheckWorkerClient {
   }
 
   /** `bytes` is handed over to the worker (transferred): do not use it afterwards. */
-  async check(fileName: string, bytes: ArrayBuffer, profile: Profile, onProgress: (stage: CheckStage) => void): Promise<CheckOutcome> {
+  async check(
+    fileName: string,
+    bytes: ArrayBuffer,
+    profile: Profile,
+    onProgress: (stage: CheckStage) => void,
+  ): Promise<CheckOutcome> {
     const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes, profile }, onProgress);
     switch (reply.type) {
       case 'checked':

