@@ -196,10 +196,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (cmd.json) {
     const report = buildReport(
       outcomes.map((o) =>
-        // The status is assembled here while the core's report has none (issue 13: no table is not clean).
+        // The status is assembled here while the core's report has none (issue 13: no table is not clean);
+        // the same three words main's core/findings/report now writes itself.
         o.ok
           ? { ...reportFile(o.file, o.result, lang), status: statusOf(o) === 'no-table' ? 'no-table' : 'checked' }
-          : unreadableFile(o.file, o.reason[lang]),
+          : { ...unreadableFile(o.file, o.reason[lang]), status: 'unreadable' },
       ),
     );
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -277,7 +277,7 @@ describe('a reviewer folder: output line by line, exit codes, JSON status', () =
     expect(await code('d-corrupt.xlsx')).toBe(2);
   });
 
-  test('--json: "checked" or "no-table" per readable file; the no-table line on stderr', async () => {
+  test('--json: "checked", "no-table" or "unreadable" per file; the no-table line on stderr', async () => {
     const dir = fourKinds();
     const run = await cli(['check', '--json', dir], { LANG: 'en_US' });
     const files = (JSON.parse(run.stdout) as Report).files as (Report['files'][number] & { status?: string })[];
@@ -285,7 +285,7 @@ describe('a reviewer folder: output line by line, exit codes, JSON status', () =
       ['checked', false],
       ['checked', false],
       ['no-table', false],
-      [undefined, true],
+      ['unreadable', true],
     ]);
     expect(run.stderr).toContain(`${join(dir, 'c-no-table.xlsx')}: no self-evaluation table recognised; not checked\n`);
   });
