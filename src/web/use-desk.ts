@@ -152,7 +152,8 @@ export function useDesk(initialLang: Lang, budgetMs: number = DEFAULT_BUDGET_MS)
   const enqueue = React.useCallback(
     (keys: number[]) => {
       for (const key of keys) {
-        if (!queue.current.includes(key) && current.current?.key !== key) queue.current.push(key);
+        // The file being checked goes in again too: it was started under the old profile.
+        if (!queue.current.includes(key)) queue.current.push(key);
         update(key, { status: 'queued' });
       }
       void pump();

@@ -26,7 +26,6 @@ export interface WebStrings {
   noteFor: (cell: string) => string;
   pickFinding: string;
   language: string;
-  truncatedColumns: (shown: number, total: number) => string;
   downloadAll: string;
   zipping: (done: number, total: number) => string;
   exportSummary: string;
@@ -49,10 +48,6 @@ export interface WebStrings {
   sortBy: (column: string) => string;
   reportTitle: string;
   reportFiles: (n: number) => string;
-  cellCol: string;
-  severityCol: string;
-  ruleCol: string;
-  reasonCol: string;
 }
 
 const zh: WebStrings = {
@@ -77,7 +72,6 @@ const zh: WebStrings = {
   noteFor: (cell) => `${cell} 的批注`,
   pickFinding: '点击左侧的问题，表格会定位到对应单元格并显示批注。',
   language: '语言',
-  truncatedColumns: (shown, total) => `只显示前 ${shown} 列（共 ${total} 列）。`,
   downloadAll: '下载全部标记副本',
   zipping: (done, total) => `正在生成标记副本 ${done}/${total}…`,
   exportSummary: '导出汇总表',
@@ -100,10 +94,6 @@ const zh: WebStrings = {
   sortBy: (column) => `按“${column}”排序`,
   reportTitle: 'ScoreCheck 绩效自评表检查报告',
   reportFiles: (n) => `共 ${n} 个文件`,
-  cellCol: '单元格',
-  severityCol: '严重程度',
-  ruleCol: '规则',
-  reasonCol: '原因',
 };
 
 const en: WebStrings = {
@@ -130,7 +120,6 @@ const en: WebStrings = {
   noteFor: (cell) => `Note on ${cell}`,
   pickFinding: 'Choose a finding on the left to see its cell and note here.',
   language: 'Language',
-  truncatedColumns: (shown, total) => `Showing the first ${shown} of ${total} columns.`,
   downloadAll: 'Download all marked copies',
   zipping: (done, total) => `Writing marked copies ${done}/${total}…`,
   exportSummary: 'Export summary',
@@ -159,10 +148,6 @@ const en: WebStrings = {
   sortBy: (column) => `Sort by ${column}`,
   reportTitle: 'ScoreCheck self-evaluation check report',
   reportFiles: (n) => `${n} file${n === 1 ? '' : 's'}`,
-  cellCol: 'Cell',
-  severityCol: 'Severity',
-  ruleCol: 'Rule',
-  reasonCol: 'Reason',
 };
 
 export const WEB_STRINGS: Record<Lang, WebStrings> = { 'zh-CN': zh, 'en-US': en };
