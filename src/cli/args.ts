@@ -1,14 +1,18 @@
 /**
- * The command line, parsed by hand: one command, four options. A parser
+ * The command line, parsed by hand: one command, six options. A parser
  * library would be the biggest dependency of the CLI for no gain.
  */
-import type { Lang } from '../core';
+import type { Lang, LocalizedText } from '../core';
 
 export interface CheckCommand {
   kind: 'check';
   inputs: string[];
   json: boolean;
+  /** Errors only: files and findings of lesser severity are not printed. */
+  quiet: boolean;
   annotateDir?: string;
+  /** A summary workbook (.xlsx) or findings table (.csv) to write. */
+  reportFile?: string;
   profileFile?: string;
   lang?: Lang;
 }
@@ -17,20 +21,24 @@ export type Command =
   | CheckCommand
   | { kind: 'help' }
   | { kind: 'version' }
-  /** Wrong usage: the message says what, in English (usage text follows it). */
-  | { kind: 'usage-error'; message: string };
+  /** Wrong usage: one line saying what, in both languages (the language may be the thing misspelt). */
+  | { kind: 'usage-error'; message: LocalizedText };
+
+function usageError(zh: string, en: string): Command {
+  return { kind: 'usage-error', message: { 'zh-CN': zh, 'en-US': en } };
+}
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 export function parseArgs(argv: readonly string[]): Command {
   const args = [...argv];
-  if (args.length === 0) return { kind: 'usage-error', message: 'missing command' };
+  if (args.length === 0) return usageError('缺少命令（应为 check）', 'missing command (check)');
   const first = args.shift()!;
   if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
-  if (first !== 'check') return { kind: 'usage-error', message: `unknown command "${first}"` };
+  if (first !== 'check') return usageError(`未知命令“${first}”（应为 check）`, `unknown command "${first}" (expected check)`);
 
-  const cmd: CheckCommand = { kind: 'check', inputs: [], json: false };
+  const cmd: CheckCommand = { kind: 'check', inputs: [], json: false, quiet: false };
   let optionsDone = false;
   while (args.length > 0) {
     const arg = args.shift()!;
@@ -57,35 +65,60 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--version':
         return { kind: 'version' };
       case '--json':
-        if (inline !== undefined) return { kind: 'usage-error', message: '--json takes no value' };
+        if (inline !== undefined) return usageError('--json 不带参数值', '--json takes no value');
         cmd.json = true;
         break;
+      case '--quiet':
+      case '-q':
+        if (inline !== undefined) return usageError(`${name} 不带参数值`, `${name} takes no value`);
+        cmd.quiet = true;
+        break;
+      case '--report': {
+        const v = value();
+        if (!v || !/\.(xlsx|csv)$/i.test(v)) {
+          return usageError(
+            '--report 需要一个以 .xlsx 或 .csv 结尾的文件名',
+            '--report needs a file name ending in .xlsx or .csv',
+          );
+        }
+        cmd.reportFile = v;
+        break;
+      }
       case '--annotate': {
         const v = value();
-        if (!v) return { kind: 'usage-error', message: '--annotate needs a folder' };
+        if (!v) return usageError('--annotate 需要一个文件夹', '--annotate needs a folder');
         cmd.annotateDir = v;
         break;
       }
       case '--profile': {
         const v = value();
-        if (!v) return { kind: 'usage-error', message: '--profile needs a JSON file' };
+        if (!v) return usageError('--profile 需要一个 JSON 文件', '--profile needs a JSON file');
         cmd.profileFile = v;
         break;
       }
       case '--lang': {
         const v = value();
         if (!v || !LANGS.includes(v as Lang)) {
-          return { kind: 'usage-error', message: '--lang must be zh-CN or en-US' };
+          return usageError('--lang 只能是 zh-CN 或 en-US', '--lang must be zh-CN or en-US');
         }
         cmd.lang = v as Lang;
         break;
       }
       default:
-        return { kind: 'usage-error', message: `unknown option "${name}"` };
+        return usageError(`未知选项“${name}”`, `unknown option "${name}"`);
     }
   }
-  if (cmd.inputs.length === 0) return { kind: 'usage-error', message: 'no files or folders to check' };
+  if (cmd.inputs.length === 0) return usageError('没有给出要检查的文件或文件夹', 'no files or folders to check');
   return cmd;
+}
+
+/** A valid --lang anywhere on the line, for --help and usage errors, which stop parsing before they reach it. */
+export function langFromArgv(argv: readonly string[]): Lang | undefined {
+  for (const [i, arg] of argv.entries()) {
+    const v = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (v && LANGS.includes(v as Lang)) return v as Lang;
+  }
+  return undefined;
 }
 
 /** zh-CN unless the locale (LC_ALL, then LANG) says English. */
@@ -93,20 +126,3 @@ export function langFromEnv(env: Record<string, string | undefined>): Lang {
   const locale = env.LC_ALL || env.LANG || '';
   return /^en/i.test(locale) ? 'en-US' : 'zh-CN';
 }
-
-export const USAGE = `Usage: scorecheck check <files|folders…> [--json] [--annotate DIR] [--profile FILE.json] [--lang zh-CN|en-US]
-       scorecheck --help | --version
-
-Checks 绩效自评表 workbooks (.xlsx) for arithmetic slips: sums, rates, scores, grades.
-
-  <files|folders…>   workbooks to check; folders are searched recursively for .xlsx/.xlsm
-                     (Excel lock files ~$… and earlier marked copies *.checked.xlsx are skipped;
-                     .xls files found there are reported as unusable)
-  --json             print the machine-readable report (version 1) on stdout, nothing else
-  --annotate DIR     write a marked copy <DIR>/<name>.checked.xlsx of every workbook with findings
-                     (fills and notes on the cells; an existing file is never overwritten: -1, -2 … are added)
-  --profile FILE     a JSON profile: capRates, gradeBands, totalWeight, reverseScoring, scoreTolerance
-  --lang LANG        zh-CN or en-US (default: from LANG, else zh-CN)
-
-Exit status: 0 no errors found, 1 findings of severity error, 2 an input could not be read (or bad usage).
-`;

@@ -1,77 +1,134 @@
 /**
- * The report people read in a terminal: by file, then table, then severity,
- * one line per finding — `  D13  weight-sum  error  <message> (expected 16)`.
+ * The report people read in a terminal, in the shape of ESLint's "stylish"
+ * format: a header line per file naming its tables, its findings below it
+ * in aligned columns (`  Sheet!D11  错误  weight-sum  <reason>`), and one
+ * closing line with the totals a reviewer reports upwards.
  */
-import { countBySeverity, SEVERITY_ORDER, type Finding, type Lang } from '../core';
-import { compareCells } from '../core';
-import type { CheckedFile, FileOutcome } from './outcome';
+import { countBySeverity, findingSentence, SEVERITY_WORDS, type Finding, type Lang, type Severity, type TableKind } from '../core';
+import { sortedFindings, textWidth } from '../file/summary-rows';
+import { statusOf, type CheckedFile, type FileOutcome } from './outcome';
+
+/** Table kinds in words; to move to core/findings with the pane's copy (issue 10). */
+const KIND_WORDS: Record<Lang, Record<TableKind, string>> = {
+  'zh-CN': {
+    'overall-2021': '部门整体支出绩效自评表',
+    'indicator-completion': '产出/效益指标完成情况表',
+    'score-summary': '得分汇总表',
+    'budget-execution': '预算执行表',
+    'budget-block': '预算执行情况',
+    'project-form': '项目支出绩效自评表',
+    'project-funds': '项目资金情况',
+    indicators: '绩效指标表',
+  },
+  'en-US': {
+    'overall-2021': 'department overall form',
+    'indicator-completion': 'indicator completion table',
+    'score-summary': 'score summary',
+    'budget-execution': 'budget execution table',
+    'budget-block': 'budget block',
+    'project-form': 'project form',
+    'project-funds': 'project funds',
+    indicators: 'indicator table',
+  },
+};
+
+interface Totals {
+  files: number;
+  checked: number;
+  withErrors: number;
+  noTable: number;
+  unreadable: number;
+  counts: Record<Severity, number>;
+}
 
 const TEXT = {
   'zh-CN': {
-    expected: (v: string) => `（应为 ${v}）`,
-    noTable: (sheet: string, cells: number) => `工作表“${sheet}”中未找到绩效自评表（读取了 ${cells} 个单元格）`,
-    outsideTables: '表格之外',
+    noTable: (cells: number) => `未识别到绩效自评表，未检查（读取了 ${cells} 个单元格）`,
     clean: '未发现问题',
-    counts: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`,
     marked: (p: string) => `已写出标注副本：${p}`,
-    summary: (files: number, withErrors: number, unusable: number) =>
-      `共检查 ${files} 个文件：${withErrors} 个有错误，${unusable} 个无法读取`,
+    tables: (list: string[]) => `（${list.join('；')}）`,
+    totals: (t: Totals) =>
+      `共 ${t.files} 个文件：已检查 ${t.checked} 个（${t.withErrors} 个有错误），${t.noTable} 个未识别到自评表，${t.unreadable} 个无法读取；` +
+      `${t.counts.error} 个错误，${t.counts.warning} 个警告，${t.counts.info} 个提示`,
   },
   'en-US': {
-    expected: (v: string) => ` (expected ${v})`,
-    noTable: (sheet: string, cells: number) => `no self-evaluation table found on sheet ${sheet} (${cells} cells read)`,
-    outsideTables: 'outside any table',
+    noTable: (cells: number) => `no self-evaluation table recognised; not checked (${cells} cells read)`,
     clean: 'no problems found',
-    counts: (e: number, w: number, i: number) =>
-      `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info`,
     marked: (p: string) => `marked copy written: ${p}`,
-    summary: (files: number, withErrors: number, unusable: number) =>
-      `checked ${files} file${files === 1 ? '' : 's'}: ${withErrors} with errors, ${unusable} unusable`,
+    tables: (list: string[]) => ` (${list.join('; ')})`,
+    totals: (t: Totals) => {
+      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+      return (
+        `${n(t.files, 'file')}: ${t.checked} checked (${t.withErrors} with errors), ${t.noTable} not recognised, ${t.unreadable} unreadable; ` +
+        `${n(t.counts.error, 'error')}, ${n(t.counts.warning, 'warning')}, ${n(t.counts.info, 'note')}`
+      );
+    },
   },
 } as const;
 
-export function findingLine(f: Finding, lang: Lang): string {
-  const expected = f.expected !== undefined ? TEXT[lang].expected(f.expected) : '';
-  return `${f.cell}  ${f.rule}  ${f.severity}  ${f.message[lang]}${expected}`;
+export interface HumanOptions {
+  lang: Lang;
+  /** Errors only; files with nothing wrong are left out (the totals still count them). */
+  quiet?: boolean;
+  /** Applied to every line before it is printed (escaping for a terminal). */
+  show?: (line: string) => string;
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.sheet.localeCompare(b.sheet) || compareCells(a.cell, b.cell),
-  );
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
-function formatChecked(o: CheckedFile, lang: Lang): string[] {
-  const t = TEXT[lang];
-  const lines: string[] = [];
-  const { tables, findings, sheets } = o.result;
-  tables.forEach((table, index) => {
-    lines.push(`  ${table.sheet} ${table.range} (${table.kind})`);
-    for (const f of sortFindings(findings.filter((x) => x.table === index))) lines.push(`    ${findingLine(f, lang)}`);
+function findingLines(findings: readonly Finding[], lang: Lang): string[] {
+  const cols = findings.map((f) => [`${f.sheet}!${f.cell}`, SEVERITY_WORDS[lang][f.severity], f.rule]);
+  const widths = [0, 1, 2].map((i) => Math.max(...cols.map((c) => textWidth(c[i]))));
+  return findings.map((f, i) => {
+    return `  ${cols[i].map((c, k) => pad(c, widths[k])).join('  ')}  ${findingSentence(f, lang)}`;
   });
-  const loose = findings.filter((f) => f.table === undefined || f.table < 0 || f.table >= tables.length);
-  if (loose.length > 0) {
-    lines.push(`  ${t.outsideTables}`);
-    for (const f of sortFindings(loose)) lines.push(`    ${f.sheet}!${findingLine(f, lang)}`);
-  }
-  for (const s of sheets) if (s.tables === 0) lines.push(`  ${t.noTable(s.name, o.cellsRead[s.name] ?? 0)}`);
-  const count = countBySeverity(findings);
-  lines.push(`  ${findings.length === 0 ? t.clean : t.counts(count.error, count.warning, count.info)}`);
+}
+
+function checkedLines(o: CheckedFile, lang: Lang, quiet: boolean): string[] {
+  const t = TEXT[lang];
+  const tables = o.result.tables.map((x) => `${KIND_WORDS[lang][x.kind]} ${x.sheet}!${x.range}`);
+  const lines = [tables.length > 0 ? `${o.file}${t.tables(tables)}` : o.file];
+  const shown = sortedFindings(o.result.findings.filter((f) => !quiet || f.severity === 'error'));
+  if (statusOf(o) === 'no-table') {
+    const cells = Object.values(o.cellsRead).reduce((a, b) => a + b, 0);
+    lines.push(`  ${t.noTable(cells)}`);
+  } else if (shown.length > 0) lines.push(...findingLines(shown, lang));
+  else lines.push(`  ${t.clean}`);
   if (o.markedCopy) lines.push(`  ${t.marked(o.markedCopy)}`);
+  if (o.copyProblem) lines.push(`  ${o.copyProblem[lang]}`);
   return lines;
 }
 
-export function formatHuman(outcomes: readonly FileOutcome[], lang: Lang): string {
+export function totalsOf(outcomes: readonly FileOutcome[]): Totals {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    const c = countBySeverity(o.result.findings);
+    for (const s of Object.keys(counts) as Severity[]) counts[s] += c[s];
+  }
+  const statuses = outcomes.map(statusOf);
+  const count = (pred: (s: string) => boolean) => statuses.filter(pred).length;
+  return {
+    files: outcomes.length,
+    checked: count((s) => s !== 'unreadable' && s !== 'no-table'),
+    withErrors: count((s) => s === 'errors'),
+    noTable: count((s) => s === 'no-table'),
+    unreadable: count((s) => s === 'unreadable'),
+    counts,
+  };
+}
+
+export function formatHuman(outcomes: readonly FileOutcome[], options: HumanOptions): string {
+  const { lang, quiet = false, show = (line: string) => line } = options;
   const lines: string[] = [];
   for (const o of outcomes) {
-    if (!o.ok) {
-      lines.push(o.reason[lang], '');
-      continue;
-    }
-    lines.push(o.file, ...formatChecked(o, lang), '');
+    const status = statusOf(o);
+    if (quiet && (status === 'clean' || status === 'notes') && !(o.ok && o.copyProblem)) continue;
+    if (o.ok) lines.push(...checkedLines(o, lang, quiet), '');
+    else lines.push(o.file, `  ${o.reason[lang]}`, '');
   }
-  const withErrors = outcomes.filter((o) => o.ok && o.result.findings.some((f) => f.severity === 'error')).length;
-  const unusable = outcomes.filter((o) => !o.ok).length;
-  lines.push(TEXT[lang].summary(outcomes.length, withErrors, unusable));
-  return `${lines.join('\n')}\n`;
+  lines.push(TEXT[lang].totals(totalsOf(outcomes)));
+  return `${lines.map(show).join('\n')}\n`;
 }

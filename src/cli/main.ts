@@ -1,29 +1,37 @@
 /**
  * `scorecheck check …`: reads each workbook, runs the engine, prints the
- * report, writes marked copies on request. The process (argv, streams, exit)
- * is injected so tests run it in-process; `run()` binds it to the real one.
+ * report, writes marked copies and the summary on request. The process
+ * (argv, streams, exit) is injected so tests run it in-process; `run()`
+ * binds it to the real one.
  */
 import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
-import { checkWorkbook } from '../core';
-import type { Lang, LocalizedText } from '../core';
-import type { Workbook } from '../core';
-import { ProfileError, resolveProfile, type Profile } from '../core';
+import { checkWorkbook, resolveProfile } from '../core';
+import type { Lang, LocalizedText, Profile, Workbook } from '../core';
 import { buildReport, reportFile, unreadableFile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
-import { isUnreadableWorkbookError, unreadable } from '../file/unreadable';
+import { formFacts } from '../file/summary-facts';
+import { isUnreadableWorkbookError } from '../file/unreadable';
 import { writeMarkedCopy } from '../file/write-marked-copy';
-import { langFromEnv, parseArgs, USAGE, type CheckCommand } from './args';
+import { langFromArgv, langFromEnv, parseArgs, type CheckCommand } from './args';
 import { collectInputs, type Input } from './collect-inputs';
 import { formatHuman } from './format-human';
 import { markedCopyPath } from './marked-copy-path';
-import { EXIT_UNUSABLE, exitCodeFor, type FileOutcome } from './outcome';
+import { EXIT_UNUSABLE, exitCodeFor, statusOf, type CheckedFile, type FileOutcome } from './outcome';
+import { loadProfile, ProfileFileError } from './profile-file';
+import { readInput } from './read-input';
+import { writeSummary } from './summary-report';
+import { escapeForTerminal } from './terminal-text';
+import { usage, usageErrorLine } from './usage';
+import { writeNewFile } from './write-file-safely';
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Progress lines are shown only on a terminal. */
   stderrIsTTY: boolean;
+  /** Names are escaped only on a terminal; a pipe gets them as they are. */
+  stdoutIsTTY?: boolean;
   env: Record<string, string | undefined>;
 }
 
@@ -53,34 +61,18 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').slice(0, 300);
 }
 
-async function loadProfile(file: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new ProfileError(`cannot read profile ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ProfileError(`profile ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  try {
-    return resolveProfile(json);
-  } catch (e) {
-    if (e instanceof ProfileError) throw new ProfileError(`profile ${file}: ${e.message}`);
-    throw e;
-  }
+function failure(file: string, zh: string, en: string, e: unknown): FileOutcome {
+  const msg = oneLine(String((e as Error)?.message ?? e));
+  return { file, ok: false, reason: { 'zh-CN': `${file}：${zh}（${msg}）`, 'en-US': `${file}: ${en} (${msg})` } };
 }
 
-/** Writes the marked copy without ever replacing an existing file (`wx`), stepping -1, -2 … on a clash. */
+/** Writes the marked copy under a new name only (`-1`, `-2` … on a clash), never over an existing file. */
 async function writeCopy(dir: string, input: string, bytes: Uint8Array, taken: Set<string>): Promise<string> {
   for (;;) {
     const target = markedCopyPath(dir, input, (p) => taken.has(path.resolve(p)) || existsSync(p));
     taken.add(path.resolve(target));
     try {
-      await fs.writeFile(target, bytes, { flag: 'wx' });
+      await writeNewFile(target, bytes);
       return target;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -88,54 +80,58 @@ async function writeCopy(dir: string, input: string, bytes: Uint8Array, taken: S
   }
 }
 
-async function checkOne(
-  input: Input,
-  cmd: CheckCommand,
-  profile: Profile,
-  lang: Lang,
-  taken: Set<string>,
-): Promise<FileOutcome> {
+function copyProblem(file: string, e: unknown): LocalizedText {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code ?? oneLine(String((e as Error)?.message ?? e));
+  return {
+    'zh-CN': `未能写出 ${file} 的标注副本（${why}）；以上问题照常计入`,
+    'en-US': `the marked copy of ${file} could not be written (${why}); the findings above still count`,
+  };
+}
+
+async function checkOne(input: Input, cmd: CheckCommand, profile: Profile, lang: Lang, taken: Set<string>): Promise<FileOutcome> {
   const file = input.path;
-  if (input.missing) return { file, ok: false, reason: unreadable('missing', file).reason };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const cause = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { file, ok: false, reason: { 'zh-CN': `${file}：无法读取文件（${cause}）`, 'en-US': `${file}: cannot read the file (${cause})` } };
-  }
+  if (input.problem) return { file, ok: false, reason: input.problem };
+  const read = await readInput(file);
+  if (!read.ok) return { file, ok: false, reason: read.reason };
+  const { bytes } = read;
   let workbook: Workbook;
   try {
     workbook = await readWorkbook(bytes, file);
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { file, ok: false, reason: e.reason };
-    const msg = oneLine(String((e as Error).message ?? e));
-    return { file, ok: false, reason: { 'zh-CN': `${file}：读取失败（${msg}）`, 'en-US': `${file}: could not be read (${msg})` } };
+    return failure(file, '读取失败', 'could not be read', e);
   }
-  let result;
+  let outcome: CheckedFile;
   try {
-    result = checkWorkbook(workbook, { profile });
+    const result = checkWorkbook(workbook, { profile });
+    outcome = { file, ok: true, result, cellsRead: countCells(workbook) };
+    if (cmd.reportFile) outcome.facts = formFacts(workbook, result, profile);
   } catch (e) {
     // An engine fault must not hide the other files; this one is reported as not checked.
-    const msg = oneLine(String((e as Error).message ?? e));
-    return { file, ok: false, reason: { 'zh-CN': `${file}：检查时出错（${msg}）`, 'en-US': `${file}: the check failed (${msg})` } };
+    return failure(file, '检查时出错', 'the check failed', e);
   }
-  const outcome: FileOutcome = { file, ok: true, result, cellsRead: countCells(workbook) };
-  if (cmd.annotateDir && result.findings.length > 0) {
-    const marked = await writeMarkedCopy(bytes, result.findings, lang);
-    outcome.markedCopy = await writeCopy(cmd.annotateDir, file, marked, taken);
+  if (cmd.annotateDir && outcome.result.findings.length > 0) {
+    // A copy that cannot be written is its own problem: the findings were found and still count.
+    try {
+      const marked = await writeMarkedCopy(bytes, outcome.result.findings, lang);
+      outcome.markedCopy = await writeCopy(cmd.annotateDir, file, marked, taken);
+    } catch (e) {
+      outcome.copyProblem = copyProblem(file, e);
+    }
   }
   return outcome;
 }
 
-function errorLine(reason: LocalizedText, lang: Lang): string {
-  return `${reason[lang]}\n`;
+function noTableLine(file: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `${file}：未识别到绩效自评表，未检查` : `${file}: no self-evaluation table recognised; not checked`;
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const cmd = parseArgs(argv);
+  const envLang = langFromArgv(argv) ?? langFromEnv(io.env);
   if (cmd.kind === 'help') {
-    io.stdout(USAGE);
+    io.stdout(usage(envLang));
     return 0;
   }
   if (cmd.kind === 'version') {
@@ -143,26 +139,26 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (cmd.kind === 'usage-error') {
-    io.stderr(`scorecheck: ${cmd.message}\n\n${USAGE}`);
+    io.stderr(usageErrorLine(cmd.message, envLang));
     return EXIT_UNUSABLE;
   }
-  const lang = cmd.lang ?? langFromEnv(io.env);
+  const lang = cmd.lang ?? envLang;
+  const say = (zh: string, en: string) => io.stderr(`${lang === 'zh-CN' ? `scorecheck：${zh}` : `scorecheck: ${en}`}\n`);
 
   let profile: Profile;
   try {
     profile = cmd.profileFile ? await loadProfile(cmd.profileFile) : resolveProfile({});
   } catch (e) {
-    if (e instanceof ProfileError) {
-      io.stderr(`scorecheck: ${e.message}\n`);
-      return EXIT_UNUSABLE;
-    }
-    throw e;
+    if (!(e instanceof ProfileFileError)) throw e;
+    say(e.reason['zh-CN'], e.reason['en-US']);
+    return EXIT_UNUSABLE;
   }
   if (cmd.annotateDir) {
     try {
       await fs.mkdir(cmd.annotateDir, { recursive: true });
     } catch (e) {
-      io.stderr(`scorecheck: cannot create ${cmd.annotateDir}: ${(e as Error).message}\n`);
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      say(`无法创建文件夹 ${cmd.annotateDir}（${code}）`, `cannot create ${cmd.annotateDir} (${code})`);
       return EXIT_UNUSABLE;
     }
   }
@@ -171,51 +167,73 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (inputs.length === 0) {
     // A folder without workbooks is most likely the wrong folder: nothing checked is not "clean".
     const where = cmd.inputs.join(', ');
-    io.stderr(lang === 'zh-CN' ? `scorecheck：${where} 中没有 .xlsx 工作簿\n` : `scorecheck: no .xlsx workbooks in ${where}\n`);
+    say(`${where} 中没有 .xlsx 工作簿`, `no .xlsx workbooks in ${where}`);
     return EXIT_UNUSABLE;
   }
   const outcomes: FileOutcome[] = [];
   const taken = new Set<string>();
   const showProgress = io.stderrIsTTY && inputs.length > 1;
+  const clearLine = showProgress ? '\r\x1b[2K' : '';
   for (const [i, input] of inputs.entries()) {
-    if (showProgress) io.stderr(`\r\x1b[2K[${i + 1}/${inputs.length}] ${input.path}`);
-    let outcome: FileOutcome;
-    try {
-      outcome = await checkOne(input, cmd, profile, lang, taken);
-    } catch (e) {
-      // Writing a marked copy failed (disk full, no permission): say so, go on.
-      const msg = oneLine(String((e as Error).message ?? e));
-      outcome = { file: input.path, ok: false, reason: { 'zh-CN': `${input.path}：${msg}`, 'en-US': `${input.path}: ${msg}` } };
-    }
+    if (showProgress) io.stderr(`${clearLine}[${i + 1}/${inputs.length}] ${escapeForTerminal(input.path)}`);
+    const outcome = await checkOne(input, cmd, profile, lang, taken);
     outcomes.push(outcome);
-    if (!outcome.ok && cmd.json) io.stderr(`${showProgress ? '\r\x1b[2K' : ''}${errorLine(outcome.reason, lang)}`);
+    // With --json stdout holds only the report: the problems go to stderr, one line each.
+    if (cmd.json && !outcome.ok) io.stderr(`${clearLine}${outcome.reason[lang]}\n`);
+    if (cmd.json && statusOf(outcome) === 'no-table') io.stderr(`${clearLine}${noTableLine(outcome.file, lang)}\n`);
+    if (cmd.json && outcome.ok && outcome.copyProblem) io.stderr(`${clearLine}${outcome.copyProblem[lang]}\n`);
   }
-  if (showProgress) io.stderr('\r\x1b[2K');
+  if (showProgress) io.stderr(clearLine);
 
+  let code = exitCodeFor(outcomes);
+  if (cmd.reportFile) {
+    const problem = await writeSummary(cmd.reportFile, outcomes, lang);
+    if (problem) {
+      io.stderr(`${problem[lang]}\n`);
+      code = EXIT_UNUSABLE;
+    }
+  }
   if (cmd.json) {
     const report = buildReport(
-      outcomes.map((o) => (o.ok ? reportFile(o.file, o.result, lang) : unreadableFile(o.file, o.reason[lang]))),
+      outcomes.map((o) =>
+        // The status is assembled here while the core's report has none (issue 13: no table is not clean);
+        // the same three words main's core/findings/report now writes itself.
+        o.ok
+          ? { ...reportFile(o.file, o.result, lang), status: statusOf(o) === 'no-table' ? 'no-table' : 'checked' }
+          : { ...unreadableFile(o.file, o.reason[lang]), status: 'unreadable' },
+      ),
     );
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    io.stdout(formatHuman(outcomes, lang));
+    io.stdout(formatHuman(outcomes, { lang, quiet: cmd.quiet, show: io.stdoutIsTTY ? escapeForTerminal : undefined }));
   }
-  return exitCodeFor(outcomes);
+  return code;
+}
+
+/** `| head` closes the pipe early: that ends the output, it is not a failure. */
+function quietOnEpipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 /** The real process: what bin/scorecheck.js calls. */
 export function run(): void {
+  quietOnEpipe(process.stdout);
+  quietOnEpipe(process.stderr);
   main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`scorecheck: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`scorecheck: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = EXIT_UNUSABLE;
     },
   );

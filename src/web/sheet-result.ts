@@ -1,5 +1,5 @@
 /** What the page shows of one file: one sheet's share of the engine's answer, and the findings by cell. */
-import type { Finding, WorkbookResult } from '../core';
+import type { Finding, Sheet, Workbook, WorkbookResult } from '../core';
 
 /**
  * The findings and tables of one sheet, with `table` indexes renumbered
@@ -29,3 +29,9 @@ export function findingsByCell(findings: readonly Finding[]): Map<string, Findin
   return byCell;
 }
 
+/** The sheet to show: the one picked, else the first with findings, else the first with a table, else the first. */
+export function sheetToShow(workbook: Workbook, result: WorkbookResult, picked: string | undefined): Sheet | undefined {
+  const sheets = workbook.sheets;
+  const fallback = result.findings[0]?.sheet ?? result.sheets.find((s) => s.tables > 0)?.name ?? sheets[0]?.name;
+  return sheets.find((s) => s.name === picked) ?? sheets.find((s) => s.name === fallback);
+}

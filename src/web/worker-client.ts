@@ -48,7 +48,12 @@ export class CheckWorkerClient {
   }
 
   /** `bytes` is handed over to the worker (transferred): do not use it afterwards. */
-  async check(fileName: string, bytes: ArrayBuffer, profile: Profile, onProgress: (stage: CheckStage) => void): Promise<CheckOutcome> {
+  async check(
+    fileName: string,
+    bytes: ArrayBuffer,
+    profile: Profile,
+    onProgress: (stage: CheckStage) => void,
+  ): Promise<CheckOutcome> {
     const reply = await this.send({ type: 'check', id: this.nextId++, fileName, bytes, profile }, onProgress);
     switch (reply.type) {
       case 'checked':
@@ -60,6 +65,17 @@ export class CheckWorkerClient {
       default:
         return { kind: 'failed', message: `unexpected reply ${reply.type}` };
     }
+  }
+
+  /**
+   * Stops the worker mid-task (a file over its time budget, or cancelled):
+   * the only way to stop synchronous work in it. What was waiting ends as
+   * failed; the client cannot be used again.
+   */
+  terminate(): void {
+    this.worker.terminate();
+    for (const [id, waiting] of this.pending) waiting.resolve({ type: 'failed', id, message: 'stopped' });
+    this.pending.clear();
   }
 
   /** The marked copy's bytes; `bytes` (the original) is handed over to the worker. */

@@ -55,16 +55,17 @@ async function check(file: string, json = false): Promise<{ code: number; stdout
 const INDICATOR_HEADER = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'];
 
 describe('workbooks that hold nothing to check', () => {
-  test('an empty workbook (one sheet, no cell): exit 0, the sheet named as having no table', async () => {
+  // No table recognised is not clean (issue 13): exit 2, never "no problems found".
+  test('an empty workbook (one sheet, no cell): exit 2, not recognised, not checked', async () => {
     const file = await save('empty.xlsx', (wb) => void wb.addWorksheet('Sheet1'));
     const run = await check(file);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no self-evaluation table found on sheet Sheet1 (0 cells read)');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('no self-evaluation table recognised; not checked (0 cells read)');
     const report = JSON.parse((await check(file, true)).stdout) as Report;
-    expect(report.files[0]).toMatchObject({ tables: [], findings: [] });
+    expect(report.files[0]).toMatchObject({ tables: [], findings: [], status: 'no-table' });
   });
 
-  test('a sheet with text and numbers but no table: exit 0, said so with the cells read', async () => {
+  test('a sheet with text and numbers but no table: exit 2, said so with the cells read', async () => {
     const file = await save('notable.xlsx', (wb) => {
       const ws = wb.addWorksheet('说明');
       ws.getCell('A1').value = '填表说明：分值合计100分';
@@ -72,8 +73,8 @@ describe('workbooks that hold nothing to check', () => {
       ws.getCell('C3').value = '合计';
     });
     const run = await check(file);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('no self-evaluation table found on sheet 说明 (3 cells read)');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('no self-evaluation table recognised; not checked (3 cells read)');
   });
 
   test('a table whose values are all blank: the table is found, nothing is reported, exit 0', async () => {

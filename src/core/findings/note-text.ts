@@ -22,14 +22,18 @@ export const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
 };
 
 /**
- * One line for one finding: severity, the sentence and the value expected,
- * where there is one the sentence does not already say.
+ * A finding's sentence with the value expected after it, where there is one
+ * the sentence does not already say (no "应为 47 …（应为 47）").
  */
-export function findingNoteLine(f: Finding, lang: Lang): string {
+export function findingSentence(f: Finding, lang: Lang): string {
   const text = f.message[lang];
-  const expected =
-    f.expected === undefined || text.includes(f.expected) ? '' : lang === 'zh-CN' ? `（应为 ${f.expected}）` : ` (expected ${f.expected})`;
-  return `[${SEVERITY_WORDS[lang][f.severity]}] ${text}${expected}`;
+  if (f.expected === undefined || text.includes(f.expected)) return text;
+  return lang === 'zh-CN' ? `${text}（应为 ${f.expected}）` : `${text} (expected ${f.expected})`;
+}
+
+/** One line for one finding: its severity and its sentence. */
+export function findingNoteLine(f: Finding, lang: Lang): string {
+  return `[${SEVERITY_WORDS[lang][f.severity]}] ${findingSentence(f, lang)}`;
 }
 
 /** The note for every finding on one cell, most severe first, under the tag. */
