@@ -77,6 +77,29 @@ function compareValues(a: SummaryValue, b: SummaryValue): number {
   return String(a).localeCompare(String(b), 'zh-CN');
 }
 
+/** One filter: "all" (the empty value) or one of the choices. */
+function FilterSelect<T extends string>(props: {
+  label: string;
+  testId: string;
+  value: T | '';
+  all: string;
+  choices: readonly (readonly [T, string])[];
+  onChange(value: T | ''): void;
+}): React.JSX.Element {
+  return (
+    <Field label={props.label} size="small">
+      <Select size="small" value={props.value} data-testid={props.testId} onChange={(_, d) => props.onChange(d.value as T | '')}>
+        <option value="">{props.all}</option>
+        {props.choices.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 export interface SummaryTableProps {
   lang: Lang;
   files: readonly OpenFile[];
@@ -106,37 +129,22 @@ export function SummaryTable({ lang, files, rows, activeKey, onSelect }: Summary
   return (
     <section className={styles.root} aria-label={w.summaryTitle} data-testid="summary">
       <div className={styles.filters}>
-        <Field label={w.filterStatus} size="small">
-          <Select
-            size="small"
-            value={status}
-            data-testid="filter-status"
-            onChange={(_, d) => setStatus(d.value as SummaryStatus | '')}
-          >
-            <option value="">{w.all}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_WORDS[lang][s]}
-              </option>
-            ))}
-            <option value="pending">{w.pending}</option>
-          </Select>
-        </Field>
-        <Field label={w.filterSeverity} size="small">
-          <Select
-            size="small"
-            value={severity}
-            data-testid="filter-severity"
-            onChange={(_, d) => setSeverity(d.value as Severity | '')}
-          >
-            <option value="">{w.all}</option>
-            {(['error', 'warning', 'info'] as const).map((s) => (
-              <option key={s} value={s}>
-                {w.hasSeverity[s]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect<SummaryStatus | 'pending'>
+          label={w.filterStatus}
+          testId="filter-status"
+          value={status}
+          all={w.all}
+          choices={[...STATUSES.map((s) => [s, STATUS_WORDS[lang][s]] as const), ['pending', w.pending] as const]}
+          onChange={setStatus}
+        />
+        <FilterSelect<Severity>
+          label={w.filterSeverity}
+          testId="filter-severity"
+          value={severity}
+          all={w.all}
+          choices={(['error', 'warning', 'info'] as const).map((s) => [s, w.hasSeverity[s]] as const)}
+          onChange={setSeverity}
+        />
         <span className={styles.count} data-testid="summary-count">
           {w.shown(shown.length, rows.length)}
         </span>

@@ -130,6 +130,18 @@ async function openFile(page, fileOrPayload) {
   return page.locator(selector).last();
 }
 
+/** Clicks the button, waits for its download, checks the name offered and saves it in `dir`. */
+async function downloadFrom(page, button, expectedName, dir) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 180_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  assertEqual(download.suggestedFilename(), expectedName, `the file ${button} offers`);
+  const saved = path.join(dir, expectedName);
+  await download.saveAs(saved);
+  return saved;
+}
+
 /** A fixture as a payload: playwright takes paths or buffers in one call, not both. */
 function fixturePayload(name) {
   return { name, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(FIXTURES, name)) };
@@ -546,13 +558,7 @@ async function main() {
   });
 
   await test('下载全部标记副本: one zip, a marked copy per file with findings and the summary beside them', async () => {
-    const [download] = await Promise.all([
-      desk.waitForEvent('download', { timeout: 180_000 }),
-      desk.getByRole('button', { name: '下载全部标记副本' }).click(),
-    ]);
-    assertEqual(download.suggestedFilename(), 'ScoreCheck-标记副本.zip', 'zip name');
-    const saved = path.join(scratch, 'copies.zip');
-    await download.saveAs(saved);
+    const saved = await downloadFrom(desk, '下载全部标记副本', 'ScoreCheck-标记副本.zip', scratch);
     const entries = unzipSync(fs.readFileSync(saved));
     const withFindings = cli.report.files
       .filter((f) => !f.error && f.findings.length > 0)
@@ -567,13 +573,7 @@ async function main() {
   });
 
   await test('导出汇总表: the same rows as the CLI’s --report summary', async () => {
-    const [download] = await Promise.all([
-      desk.waitForEvent('download', { timeout: 60_000 }),
-      desk.getByRole('button', { name: '导出汇总表' }).click(),
-    ]);
-    assertEqual(download.suggestedFilename(), 'ScoreCheck-汇总表.xlsx', 'summary name');
-    const saved = path.join(scratch, 'page-summary.xlsx');
-    await download.saveAs(saved);
+    const saved = await downloadFrom(desk, '导出汇总表', 'ScoreCheck-汇总表.xlsx', scratch);
     const sheets = (await readWorkbook(fs.readFileSync(saved), 'page-summary.xlsx')).sheets;
     assertEqual(
       sheets.map((s) => s.name),
@@ -609,19 +609,26 @@ async function main() {
     console.log(`      desk-report.pdf: ${(pdf.length / 1024).toFixed(0)} KiB`);
   });
 
-  await test('each file its own time budget: a slow file is stopped with a reason, the next one is checked', async () => {
-    const slow = await context.newPage();
-    slow.on('pageerror', (e) => pageErrors.push(String(e)));
-    await slow.goto(`${url}?budget=300`);
-    await slow.setInputFiles('[data-testid=file-input]', [
+  /** A fresh tab at `address` given the large file, then a fixture; `whileChecking` runs before all are done. */
+  async function largeThenFixture(address, fixture, whileChecking = async () => undefined) {
+    const tab = await context.newPage();
+    tab.on('pageerror', (e) => pageErrors.push(String(e)));
+    await tab.goto(address);
+    await tab.setInputFiles('[data-testid=file-input]', [
       { name: 'large.xlsx', mimeType: 'application/octet-stream', buffer: large },
-      fixturePayload('gz2022-summary-errors.xlsx'),
+      fixturePayload(fixture),
     ]);
-    await slow.waitForFunction(
+    await whileChecking(tab);
+    await tab.waitForFunction(
       () => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'),
       null,
       { timeout: 60_000 },
     );
+    return tab;
+  }
+
+  await test('each file its own time budget: a slow file is stopped with a reason, the next one is checked', async () => {
+    const slow = await largeThenFixture(`${url}?budget=300`, 'gz2022-summary-errors.xlsx');
     const rows = await pageSummary(slow);
     assertEqual(
       rows.map((r) => [r.file, r.status]),
@@ -638,18 +645,8 @@ async function main() {
   });
 
   await test('the cancel button stops the file being checked; the files after it are checked', async () => {
-    const tab = await context.newPage();
-    tab.on('pageerror', (e) => pageErrors.push(String(e)));
-    await tab.goto(url);
-    await tab.setInputFiles('[data-testid=file-input]', [
-      { name: 'large.xlsx', mimeType: 'application/octet-stream', buffer: large },
-      fixturePayload('project-form-errors.xlsx'),
-    ]);
-    await tab.getByRole('button', { name: '取消检查 large.xlsx' }).click();
-    await tab.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid=summary-row]')].every((r) => r.getAttribute('data-status') !== 'pending'),
-      null,
-      { timeout: 60_000 },
+    const tab = await largeThenFixture(url, 'project-form-errors.xlsx', (t) =>
+      t.getByRole('button', { name: '取消检查 large.xlsx' }).click(),
     );
     const rows = await pageSummary(tab);
     assertEqual(
