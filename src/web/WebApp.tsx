@@ -24,7 +24,7 @@ import type { Finding, Lang, LocalizedText, Severity, WorkbookResult } from '../
 import type { Workbook } from '../core';
 import { ScoreCheckPane } from '../taskpane/components/ScoreCheckPane';
 import { countBySeverity } from '../core';
-import type { HostFeatures, Validation } from '../taskpane/sheet-host';
+import type { HostFeatures, Validation } from '../host';
 import { noteText } from '../core';
 import { SheetGrid } from './SheetGrid';
 import { markedCopyName } from '../file/marked-copy-name';

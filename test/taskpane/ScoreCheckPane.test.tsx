@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Finding, WorkbookResult } from '../../src/core/finding';
 import { ScoreCheckPane, type ScoreCheckPaneProps } from '../../src/taskpane/components/ScoreCheckPane';
-import type { HostFeatures, Validation } from '../../src/taskpane/sheet-host';
+import type { HostFeatures, Validation } from '../../src/host';
 
 const FULL: HostFeatures = { marks: 'fill+note', live: true, undoKeptOnWrite: true, mergedAreas: true };
 
@@ -94,14 +94,14 @@ describe('ScoreCheckPane', () => {
   });
 
   it('selects the cell, fixes, and offers Undo fix once fixed', () => {
-    const fix = { sheet: '自评表', cell: 'D13', previous: 17, written: 16 };
+    const fix = { sheet: '自评表', cell: 'D13', previous: { kind: 'number' as const, number: 17 }, written: 16 };
     const props = renderPane({ validation: validation(), appliedFixes: new Map([['自评表!D13:score-sum', fix]]) });
     fireEvent.click(screen.getByRole('button', { name: '定位到 D20' }));
     expect(props.onSelectFinding).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D20' }));
     fireEvent.click(screen.getByRole('button', { name: '修正 D20' }));
     expect(props.onFix).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D20' }));
     fireEvent.click(screen.getByRole('button', { name: '撤销修正 D13' }));
-    expect(props.onUndoFix).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D13' }));
+    expect(props.onUndoFix).toHaveBeenCalledWith(fix);
     // No value to write, no Fix button.
     expect(screen.queryByRole('button', { name: '修正 H15' })).toBeNull();
   });
