@@ -326,7 +326,8 @@ class FakeContext {
 
   /** A load's answer joins this sync's response; past the limit the whole sync fails. */
   respond(value: unknown): void {
-    const bytes = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+    // TextEncoder, not Buffer: test/browser/office-double.ts runs this double in Chromium too.
+    const bytes = new TextEncoder().encode(JSON.stringify(value ?? null)).length;
     this.responseSoFar += bytes;
     this.fake.responseBytes += bytes;
     if (this.responseSoFar > this.fake.responseByteLimit) {
