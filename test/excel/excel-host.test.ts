@@ -168,6 +168,9 @@ describe('marks', () => {
       [{ top: 2, left: 1, bottom: 2, right: 1 }, 'Custom', '=ISTEXT("ScoreCheck:warning")', '#FFEB9C'],
       [{ top: 1, left: 1, bottom: 1, right: 1 }, 'Custom', '=ISTEXT("ScoreCheck:error")', '#FFC7CE'],
     ]);
+    // Not by colour alone: each mark also draws a border all round, darker than its fill.
+    const edges = (color: string) => ({ EdgeTop: color, EdgeBottom: color, EdgeLeft: color, EdgeRight: color });
+    expect(ours.map((cf) => cf.borders)).toEqual([edges('#9C5700'), edges('#9C0006')]);
     // Both findings on B2 share one note, worst first; B3 keeps the user's note alone.
     expect(s.notes.get('B2')).toBe('[ScoreCheck]\n[错误] B2 应为 16（应为 16）\n[提示] B2 应为 16（应为 16）');
     expect(s.notes.get('B3')).toBe('用户自己的批注');
