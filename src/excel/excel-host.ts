@@ -29,7 +29,7 @@ import { Debouncer } from './debounce';
 import { detectCapabilities, type ExcelCapabilities, type IsSetSupported } from './features';
 import { contains, formulaRuns, patchSheet, type RangeRead } from './live-patch';
 import { isMarkFormula, MARK_BORDER, markFormula, planMarks, type PlannedMark } from './mark-plan';
-import { emptyRecord, noteAuthor, noteFingerprint, parseRecord, type MarksRecord } from './marks-record';
+import { noteAuthor, noteFingerprint, parseRecord, type MarksRecord } from './marks-record';
 import { gridFromUsedRange, mergesFromAddress, mergeTiles, sliceRows, topLeftOf, type UsedRangeData } from './range-to-grid';
 
 /** `Excel.run` with its options, injected so tests can hand in the double. */
@@ -358,20 +358,17 @@ export class OfficeExcelHost implements SheetHost {
         // All or nothing: one protected sheet with marks stops the whole Clear.
         const blocked = toClear.find((s) => s.isProtected && s.formats.length + s.notes.length > 0);
         if (blocked) throw new HostError('protected', 'marks on a protected sheet', blocked.ws.name);
-        const cells = new Set<string>();
         for (const s of toClear) {
           for (const cf of s.formats) cf.delete();
           for (const n of s.notes) n.delete();
         }
-        for (const s of toClear) for (const c of record.sheets.find((r) => r.id === s.ws.id)?.cells ?? []) cells.add(`${s.ws.id}!${c}`);
         // The document keeps nothing of ScoreCheck's marks afterwards.
         recordItem?.delete();
         await context.sync();
-        const kept: KeptNote[] = toClear.flatMap((s) => s.kept);
-        const counted = toClear.reduce((n, s) => n + Math.max(s.formats.length, s.notes.length), 0);
         return {
-          cleared: Math.max(counted, cells.size),
-          kept,
+          // One rule per marked cell, and a note on most: the rules count the cells.
+          cleared: toClear.reduce((n, s) => n + Math.max(s.formats.length, s.notes.length), 0),
+          kept: toClear.flatMap((s) => s.kept),
           formatsUnreadable: toClear.filter((_, i) => formats[i] === undefined).map((s) => s.ws.name),
         };
       });
@@ -587,7 +584,7 @@ export class OfficeExcelHost implements SheetHost {
         : [];
     const loaded = await this.readCellsInSlices(context, ws, bounds, () => ({
       merges: mergedTiles(),
-      notes: rest.annotations ? this.queueNoteCells(context, rest.annotations) : undefined,
+      notes: rest.annotations ? this.queueNoteCells(rest.annotations) : undefined,
     }));
 
     const merges = new Map<string, CellRange>();
@@ -724,7 +721,7 @@ export class OfficeExcelHost implements SheetHost {
    * comment has); the returned function then tells, once synced, which
    * ScoreCheck wrote and may delete, and which cells hold the user's words.
    */
-  private queueNoteCells(context: Excel.RequestContext, loaded: ReturnType<OfficeExcelHost['queueAnnotationsLoad']>) {
+  private queueNoteCells(loaded: ReturnType<OfficeExcelHost['queueAnnotationsLoad']>) {
     const items: { item: Annotation; location: Excel.Range; replies?: OfficeExtension.ClientResult<number> }[] = [
       ...(loaded.notes?.items ?? []).map((item) => ({ item, location: item.getLocation().load('address') })),
       ...(loaded.comments?.items ?? []).map((item) => ({
@@ -733,7 +730,6 @@ export class OfficeExcelHost implements SheetHost {
         replies: item.replies.getCount(),
       })),
     ];
-    void context;
     return (record: MarksRecord, sheetId: string) => {
       const recorded = record.sheets.find((s) => s.id === sheetId)?.notes ?? {};
       const own: Annotation[] = [];
@@ -760,7 +756,7 @@ export class OfficeExcelHost implements SheetHost {
     sheets: { ws: Excel.Worksheet; loaded: ReturnType<OfficeExcelHost['queueAnnotationsLoad']> }[],
     record: MarksRecord,
   ): Promise<{ own: Annotation[]; kept: KeptNote[] }[]> {
-    const pending = sheets.map((s) => this.queueNoteCells(context, s.loaded));
+    const pending = sheets.map((s) => this.queueNoteCells(s.loaded));
     await context.sync();
     return sheets.map((s, i) => {
       const r = pending[i](record, s.ws.id);
@@ -777,7 +773,6 @@ export class OfficeExcelHost implements SheetHost {
       for (const m of plan) if (m.note !== undefined) notes[m.cell] = noteFingerprint(m.note);
       record.sheets.push({ id: sheetId, name, cells: plan.map((m) => m.cell), notes });
     }
-    if (record.sheets.length === 0) record.sheets = emptyRecord().sheets;
     context.workbook.settings.add(SETTINGS_KEYS.marks, JSON.stringify(record));
   }
 

@@ -19,7 +19,7 @@ export interface MarksRecord {
   sheets: SheetMarks[];
 }
 
-export function emptyRecord(): MarksRecord {
+function emptyRecord(): MarksRecord {
   return { version: 2, sheets: [] };
 }
 

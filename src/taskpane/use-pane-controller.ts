@@ -12,7 +12,6 @@ import type { PaneConfirm, ScoreCheckPaneProps } from './components/ScoreCheckPa
 import { orderedFindings } from './group-findings';
 import { UI_STRINGS } from './i18n';
 
-export type { Check } from '../host';
 
 function toPaneError(error: unknown): ScoreCheckPaneProps['error'] {
   if (error instanceof HostError) return { code: error.code, sheet: error.sheet };

@@ -105,6 +105,25 @@ function positionOf(a1: string): { row: number; col: number } {
   return p;
 }
 
+/**
+ * Bytes of `text` in UTF-8, counted by hand: Buffer is Node's, TextEncoder is
+ * missing from jest's jsdom, and the double runs in both and in Chromium
+ * (test/browser/office-double.ts).
+ */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 function isCellObject(v: unknown): v is FakeCell {
   return typeof v === 'object' && v !== null && 'value' in v;
 }
@@ -326,8 +345,7 @@ class FakeContext {
 
   /** A load's answer joins this sync's response; past the limit the whole sync fails. */
   respond(value: unknown): void {
-    // TextEncoder, not Buffer: test/browser/office-double.ts runs this double in Chromium too.
-    const bytes = new TextEncoder().encode(JSON.stringify(value ?? null)).length;
+    const bytes = utf8Length(JSON.stringify(value ?? null));
     this.responseSoFar += bytes;
     this.fake.responseBytes += bytes;
     if (this.responseSoFar > this.fake.responseByteLimit) {
