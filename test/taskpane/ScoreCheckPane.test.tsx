@@ -196,4 +196,50 @@ describe('ScoreCheckPane', () => {
     expect(screen.queryByText(/实时校验/)).toBeNull();
     expect(screen.getByRole('button', { name: '定位到 D13' })).toBeInTheDocument();
   });
+
+  it('reaches Ignore, next / previous and a confirmation from the keyboard too', () => {
+    renderPane({
+      validation: validation(),
+      onIgnore: jest.fn(),
+      onNextFinding: jest.fn(),
+      onPreviousFinding: jest.fn(),
+      confirm: { kind: 'formula', message: 'D13 含有公式 =SUM(D14:D20)。', onConfirm: jest.fn() },
+      onConfirm: jest.fn(),
+      onCancelConfirm: jest.fn(),
+    });
+    for (const name of ['忽略 D13', '下一个问题', '上一个问题', '覆盖公式', '取消']) {
+      const control = screen.getByRole('button', { name });
+      expect(control.tagName).toBe('BUTTON');
+      control.focus();
+      expect(control).toHaveFocus();
+    }
+  });
+
+  it('marks the selected finding with more than colour: aria-current and a bar', () => {
+    renderPane({ validation: validation(), selectedKey: '自评表!D13:score-sum' });
+    const item = screen.getByRole('button', { name: '定位到 D13' }).closest('li')!;
+    expect(item).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('button', { name: '定位到 D20' }).closest('li')).not.toHaveAttribute('aria-current');
+  });
+
+  it('lists ignored findings on request, with Stop ignoring and no Fix', () => {
+    const ignored = [f('D30', 'error', 0)];
+    const props = renderPane({
+      validation: validation(RESULT, { ignored }),
+      showIgnored: true,
+      onShowIgnoredChange: jest.fn(),
+      onIgnore: jest.fn(),
+      onUnignore: jest.fn(),
+    });
+    expect(screen.getByRole('switch', { name: '显示已忽略的问题（1）' })).toBeChecked();
+    const list = screen.getByRole('region', { name: '已忽略的问题' });
+    expect(within(list).queryByRole('button', { name: '修正 D30' })).toBeNull();
+    fireEvent.click(within(list).getByRole('button', { name: '取消忽略 D30' }));
+    expect(props.onUnignore).toHaveBeenCalledWith(ignored[0]);
+  });
+
+  it('says why no fill was added where Excel could not read the sheet’s rules', () => {
+    renderPane({ validation: validation(RESULT, { marked: 0, marksRefused: 'formats-unreadable' }) });
+    expect(screen.getByText(/Excel 无法读取这张工作表的条件格式/)).toBeInTheDocument();
+  });
 });
