@@ -12,6 +12,7 @@ import { ribbonMessage, type RibbonOutcome } from './ribbon-message';
 
 /** Longer than any validation of a sheet ScoreCheck accepts; past it the button is released all the same. */
 const COMMAND_TIMEOUT_MS = 120_000;
+const DIALOG_TIMEOUT_MS = 10_000;
 
 async function outcomeOfValidation(lang: ReturnType<typeof pickLang>): Promise<RibbonOutcome> {
   try {
@@ -51,7 +52,8 @@ async function validateSheet(event: Office.AddinCommands.Event): Promise<void> {
   const lang = pickLang(Office.context.displayLanguage);
   try {
     const outcome = await withTimeout(outcomeOfValidation(lang), COMMAND_TIMEOUT_MS, { error: 'failed' } as RibbonOutcome);
-    await showResult(ribbonMessage(outcome, lang));
+    // Office answers displayDialogAsync's callback even when it shows nothing; this is for when it does not.
+    await withTimeout(showResult(ribbonMessage(outcome, lang)), DIALOG_TIMEOUT_MS, undefined);
   } finally {
     // Office waits for this; without it the button stays busy.
     event.completed();
