@@ -29,9 +29,9 @@
  * OfficeExcelHost with `fake.run` and `fake.isSetSupported`, read `syncCount`.
  */
 import type { ExcelRun } from '../../src/excel/excel-host';
-import type { CellRange, Sheet } from '../../src/core/grid';
-import type { WorkbookResult } from '../../src/core/finding';
-import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid';
+import type { CellRange, Sheet } from '../../src/core';
+import type { WorkbookResult } from '../../src/core';
+import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core';
 
 export class FakeOfficeError extends Error {
   constructor(

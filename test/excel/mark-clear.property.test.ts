@@ -8,9 +8,9 @@
  * in excel-host.test.ts and office-limits.test.ts.
  */
 import fc from 'fast-check';
-import type { Finding, Severity, WorkbookResult } from '../../src/core/finding';
-import type { Sheet } from '../../src/core/grid';
-import { rangeToA1, toA1 } from '../../src/core/grid';
+import type { Finding, Severity, WorkbookResult } from '../../src/core';
+import type { Sheet } from '../../src/core';
+import { rangeToA1, toA1 } from '../../src/core';
 import { OfficeExcelHost } from '../../src/excel/excel-host';
 import { FakeExcel, type FakeCell } from './fake-excel';
 

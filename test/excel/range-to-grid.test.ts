@@ -1,7 +1,7 @@
 /** The pure half of reading: Office.js arrays → grid, merged-area addresses, tiles. */
 import { gridFromUsedRange, mergesFromAddress, mergeTiles, topLeftOf } from '../../src/excel/range-to-grid';
 import { isMarkFormula, markFormula, planMarks } from '../../src/excel/mark-plan';
-import type { Finding } from '../../src/core/finding';
+import type { Finding } from '../../src/core';
 
 describe('mergesFromAddress', () => {
   it('reads each reference after its sheet name, whatever the name holds', () => {

@@ -4,8 +4,8 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { Finding, WorkbookResult } from '../../src/core/finding';
-import type { Sheet } from '../../src/core/grid';
+import type { Finding, WorkbookResult } from '../../src/core';
+import type { Sheet } from '../../src/core';
 import { OfficeExcelHost } from '../../src/excel/excel-host';
 import { App, Themed } from '../../src/taskpane/App';
 import { FakeExcel } from '../excel/fake-excel';

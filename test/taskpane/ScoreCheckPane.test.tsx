@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Finding, WorkbookResult } from '../../src/core/finding';
+import type { Finding, WorkbookResult } from '../../src/core';
 import { ScoreCheckPane, type ScoreCheckPaneProps } from '../../src/taskpane/components/ScoreCheckPane';
 import type { HostFeatures, Validation } from '../../src/host';
 
