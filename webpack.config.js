@@ -34,7 +34,11 @@ const PAGES = [
 const STATIC_FILES = [
   { from: 'assets/*.png', to: 'assets/[name][ext]' },
   { from: 'src/taskpane/help.html', to: 'help.html' },
+  { from: 'src/commands/result.html', to: 'result.html' },
 ];
+
+/** ES5, inlined into both pages before their bundles: says why, where the bundles cannot run. */
+const ENGINE_GUARD = fs.readFileSync(path.join(__dirname, 'src/taskpane/engine-guard.js'), 'utf8');
 
 /**
  * The parts of @microsoft/office-js that Excel needs: the loader, Excel's
@@ -53,13 +57,40 @@ const OFFICE_JS_FILES = [
   'agaveerrorux/**',
 ];
 
-/** TypeScript for both builds: ES modules for webpack (tree shaking); jest keeps CommonJS (STACK-NOTES: 17 MiB otherwise). */
+/**
+ * The oldest ECMAScript every shipped bundle may use: EdgeHTML 18 (Office
+ * 2019 retail on Windows 10 without WebView2) and Safari 11 parse ES2017 and
+ * nothing newer (no object spread, no `?.`, no class static blocks). The
+ * README's support table and test/manifest/bundle-syntax.test.ts rely on it.
+ */
+const ECMASCRIPT_TARGET = 'ES2017';
+
+/**
+ * TypeScript for both builds: ES modules for webpack (tree shaking); jest
+ * keeps CommonJS (STACK-NOTES: 17 MiB otherwise). node_modules is transpiled
+ * too: Fluent UI and tabster ship ES2022 (`??=`, class static blocks), which
+ * webpack passes through untouched and an ES2017 engine cannot parse: a blank
+ * pane. TypeScript downlevels syntax only; the built-ins an old engine lacks
+ * are what taskpane.html's feature test looks for.
+ */
 const TYPESCRIPT_MODULE = {
   rules: [
     {
       test: /\.tsx?$/,
       exclude: /node_modules/,
       use: { loader: 'ts-loader', options: { configFile: 'tsconfig.webpack.json', transpileOnly: true } },
+    },
+    {
+      test: /\.[cm]?js$/,
+      include: /node_modules/,
+      use: {
+        loader: 'ts-loader',
+        options: {
+          configFile: 'tsconfig.webpack.json',
+          transpileOnly: true,
+          compilerOptions: { allowJs: true, checkJs: false, target: ECMASCRIPT_TARGET, sourceMap: false },
+        },
+      },
     },
   ],
 };
@@ -114,6 +145,8 @@ function createConfig({ production, intranet, serving, baseUrl }) {
 
   return {
     mode: production ? 'production' : 'development',
+    // Webpack's runtime and its minifier write syntax up to this target (Terser would turn `a == null ? b : a` into `??`).
+    target: ['web', ECMASCRIPT_TARGET.toLowerCase()],
     devtool: production ? false : 'source-map',
     entry: Object.fromEntries(PAGES.map((p) => [p.name, p.entry])),
     output: {
@@ -130,7 +163,7 @@ function createConfig({ production, intranet, serving, baseUrl }) {
             filename: `${p.name}.html`,
             template: p.template,
             chunks: [p.name],
-            templateParameters: { officeJsUrl },
+            templateParameters: { officeJsUrl, engineGuard: ENGINE_GUARD },
           }),
       ),
       new CopyWebpackPlugin({
@@ -177,6 +210,7 @@ function createWebConfig({ production }) {
   return {
     name: 'web',
     mode: production ? 'production' : 'development',
+    target: ['web', ECMASCRIPT_TARGET.toLowerCase()],
     // eval-based source maps would need 'unsafe-eval', which the CSP refuses.
     devtool: production ? false : 'source-map',
     entry: { web: './src/web/index.tsx' },
@@ -226,3 +260,4 @@ module.exports.createConfig = createConfig;
 module.exports.createWebConfig = createWebConfig;
 module.exports.PAGES = PAGES;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.ECMASCRIPT_TARGET = ECMASCRIPT_TARGET;

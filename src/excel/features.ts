@@ -4,7 +4,7 @@
  * turned into the few switches the adapter needs.
  * Office 2019 ≈ 1.7, 2021 LTSC ≈ 1.14, 2024 ≈ 1.17, Microsoft 365 ≥ 1.18.
  */
-import type { HostFeatures, MarkStyle } from '../taskpane/sheet-host';
+import type { HostFeatures, MarkStyle } from '../host';
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 

@@ -6,7 +6,7 @@ import { officeIsSetSupported } from './features';
 /** The host for the Excel this code runs in; call after Office.onReady. */
 export function createOfficeExcelHost(lang: Lang): OfficeExcelHost {
   return new OfficeExcelHost({
-    run: (batch) => Excel.run(batch),
+    run: (options, batch) => Excel.run(options, batch),
     isSetSupported: officeIsSetSupported,
     lang,
   });

@@ -4,7 +4,7 @@
  * how a later run recognises its own marks.
  */
 import type { Finding, Lang, Severity } from '../core';
-import { compareCells, hasNoteTag, mostSevere, noteText, parseA1, toA1 } from '../core';
+import { compareCells, mostSevere, noteText, parseA1, toA1 } from '../core';
 
 /**
  * Custom conditional-format rule ScoreCheck adds: always true, and carrying
@@ -22,9 +22,17 @@ export function isMarkFormula(formula: string | undefined | null): boolean {
   return typeof formula === 'string' && MARK_FORMULA.test(formula.trim());
 }
 
-export function isMarkNote(content: string | undefined | null): boolean {
-  return hasNoteTag(content);
-}
+/**
+ * A border in a darker shade of the fill, so a mark does not rest on colour
+ * alone (a reader who cannot tell red from amber still sees which cells are
+ * marked; the note says how severe): Excel's own text colours for its
+ * Bad / Neutral / Note cell styles.
+ */
+export const MARK_BORDER: Record<Severity, string> = {
+  error: '#9C0006',
+  warning: '#9C5700',
+  info: '#1F4E79',
+};
 
 export interface PlannedMark {
   /** A1, no `$`. */

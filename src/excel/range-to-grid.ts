@@ -5,7 +5,7 @@
 import type { Cell, CellRange, CellValue, Sheet } from '../core';
 import { parseRangeA1, rangeToA1 } from '../core';
 
-type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null;
 
 export interface UsedRangeData {
   /** 0-based position of the used range's top-left cell on the sheet. */
@@ -19,7 +19,8 @@ export interface UsedRangeData {
   valueTypes: string[][];
 }
 
-function cellFrom(value: Scalar, formula: Scalar, numFmt: Scalar, text: Scalar, type: string): Cell | undefined {
+/** One cell of Office.js's parallel arrays as the engine's cell; undefined where it is empty. */
+export function cellFrom(value: Scalar, formula: Scalar, numFmt: Scalar, text: Scalar, type: string): Cell | undefined {
   const hasFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
   if (type === 'Empty' && !hasFormula) return undefined;
   let v: CellValue;
@@ -100,4 +101,17 @@ export function mergeTiles(rowIndex: number, columnIndex: number, rowCount: numb
     }
   }
   return tiles;
+}
+
+/**
+ * Rows per read of a used range `columnCount` wide, so that one response
+ * stays under Excel on the web's ~5 MB: its five arrays (values, formulas,
+ * formats, text, types) cost about 50–120 bytes a cell in JSON, Chinese text
+ * the most. Excel on Windows and Mac has no such limit; a slice is then just
+ * one more local round trip.
+ */
+export const SLICE_CELLS = 40_000;
+
+export function sliceRows(columnCount: number, sliceCells: number = SLICE_CELLS): number {
+  return Math.max(1, Math.floor(sliceCells / Math.max(1, columnCount)));
 }

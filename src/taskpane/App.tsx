@@ -1,13 +1,11 @@
 /** The pane as a running app: a host and the engine, wired to the presentational pane. */
 import * as React from 'react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import type { Lang } from '../core';
-import { checkSheet } from '../core';
-import type { SheetHost } from './sheet-host';
+import { checkWithProfile, type Check, type SheetHost } from '../host';
 import { ScoreCheckPane } from './components/ScoreCheckPane';
-import { usePaneController, type Check } from './use-pane-controller';
-
-const checkWithProfile: Check = (sheet, profile) => checkSheet(sheet, { profile });
+import { FLUENT_THEMES, type PaneTheme } from './theme';
+import { usePaneController } from './use-pane-controller';
 
 export interface AppProps {
   host: SheetHost;
@@ -20,7 +18,7 @@ export function App({ host, lang, check = checkWithProfile }: AppProps): React.J
   return <ScoreCheckPane {...pane} />;
 }
 
-/** Fluent's theme around any part of the pane. */
-export function Themed({ children }: { children: React.ReactNode }): React.JSX.Element {
-  return <FluentProvider theme={webLightTheme}>{children}</FluentProvider>;
+/** Fluent's theme around any part of the pane (light unless Office says otherwise). */
+export function Themed({ children, theme = 'light' }: { children: React.ReactNode; theme?: PaneTheme }): React.JSX.Element {
+  return <FluentProvider theme={FLUENT_THEMES[theme]}>{children}</FluentProvider>;
 }

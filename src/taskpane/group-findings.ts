@@ -20,11 +20,6 @@ export interface FindingGroup {
   severities: SeverityGroup[];
 }
 
-/** Stable identity of a finding across re-validations of the same sheet. */
-export function findingKey(f: Finding): string {
-  return `${f.sheet}!${f.cell}:${f.rule}`;
-}
-
 /** Severities, most severe first. */
 const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b]);
 
@@ -49,4 +44,9 @@ export function groupFindings(result: WorkbookResult): FindingGroup[] {
       severities,
     };
   });
+}
+
+/** Every finding in the order the pane lists them: what next / previous step through. */
+export function orderedFindings(result: WorkbookResult): Finding[] {
+  return groupFindings(result).flatMap((g) => g.severities.flatMap((s) => s.findings));
 }

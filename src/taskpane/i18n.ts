@@ -3,7 +3,7 @@
  * come from the engine already in both languages.
  */
 import type { Lang, Severity, TableKind } from '../core';
-import type { HostErrorCode } from './sheet-host';
+import type { HostErrorCode, KeptNote } from '../host';
 
 /** Office's display language ("zh-CN", "zh-TW", "en-US", "fr-FR"…) → the pane's language. */
 export function pickLang(displayLanguage: string | undefined | null): Lang {
@@ -41,8 +41,32 @@ export interface UiStrings {
   emptyOutro: string;
   errors: Record<HostErrorCode, string>;
   marksRefusedProtected: string;
+  /** Validation: Excel could not read the sheet's conditional formats, so no fill was added. */
+  marksRefusedFormats: string;
   undoWarning: string;
+  /** Before the first write that clears Excel's undo history (Office 2021/2024): what will happen. */
+  undoConfirm: (action: 'validate' | 'fix') => string;
+  proceed: string;
+  cancel: string;
   dismiss: string;
+  /** Fix would replace a formula: say which, and what comes instead. */
+  confirmOverwriteFormula: (cell: string, formula: string, value: string) => string;
+  overwrite: string;
+  ignore: string;
+  unignore: string;
+  showIgnored: (count: number) => string;
+  hideIgnored: string;
+  ignoredHeading: string;
+  nextFinding: string;
+  previousFinding: string;
+  /** "2 / 7", the finding selected among those listed. */
+  findingPosition: (index: number, count: number) => string;
+  /** After Clear: ScoreCheck-looking notes left alone, and why. */
+  keptNotes: (kept: readonly KeptNote[]) => string;
+  formatsLeft: (sheets: readonly string[]) => string;
+  clearedHint: string;
+  /** The ribbon's 校验本表 answers in a small dialog: its title line. */
+  ribbonTitle: string;
   outsideTitle: string;
   outsideIntro: string;
   outsideWeb: string[];
@@ -112,12 +136,37 @@ const zh: UiStrings = {
     protected: '工作表受保护，ScoreCheck 没有写入任何内容。请先撤销工作表保护（审阅 → 撤销工作表保护）再试。',
     unsupported: '此版本的 Excel 不支持 ScoreCheck 所需的功能。请使用 Microsoft 365、Office 2021 或更新版本，或网页版 Excel。',
     'changed-since-fix': '该单元格在修正后又被改动过，为保留您的修改，没有撤销。',
+    'has-formula': '该单元格含有公式，没有确认覆盖，因此未修正。',
     'not-found': '找不到该工作表或单元格，可能已被重命名或删除。请重新校验。',
     'too-large':
       '这张工作表太大，ScoreCheck 无法一次读取（已用区域超过 50 万个单元格，或超出网页版 Excel 一次能传送的数据量）。请把自评表复制到一张新工作表后再校验，或删除表格以外的多余内容。',
     failed: 'Excel 未能完成操作，请重试。若问题持续，请重新打开工作簿。',
   },
   marksRefusedProtected: '工作表受保护：问题已列在下方，但没有在单元格上做标记。',
+  marksRefusedFormats:
+    'Excel 无法读取这张工作表的条件格式（某些用户规则会触发 Excel 的已知错误），为免重复标记，ScoreCheck 没有添加底色。问题已列在下方。可在“开始 → 条件格式 → 管理规则”中检查重复或相同的规则。',
+  undoConfirm: (action) =>
+    `在此版本的 Excel 中，ScoreCheck ${action === 'fix' ? '写入修正值' : '写入标记'}会清空 Excel 的“撤销”记录（Excel 从 ExcelApi 1.20 起才保留）。若还需要撤销之前的编辑，请先取消。`,
+  proceed: '继续',
+  cancel: '取消',
+  confirmOverwriteFormula: (cell, formula, value) => `${cell} 含有公式 ${formula}。修正会用数值 ${value} 覆盖这个公式（“撤销修正”可恢复）。确定要覆盖吗？`,
+  overwrite: '覆盖公式',
+  ignore: '忽略',
+  unignore: '取消忽略',
+  showIgnored: (n) => `显示已忽略的问题（${n}）`,
+  hideIgnored: '隐藏已忽略的问题',
+  ignoredHeading: '已忽略的问题',
+  nextFinding: '下一个问题',
+  previousFinding: '上一个问题',
+  findingPosition: (i, n) => `第 ${i} 个，共 ${n} 个`,
+  keptNotes: (kept) =>
+    `以下批注没有删除，因为它们含有您的文字：${kept
+      .map((k) => `${k.sheet}!${k.cell}（${{ edited: '您修改过 ScoreCheck 的批注', 'user-tag': '您自己写的、以 [ScoreCheck] 开头的批注', replies: '批注下有回复' }[k.reason]}）`)
+      .join('、')}。如不再需要，请手动删除。`,
+  formatsLeft: (sheets) =>
+    `Excel 无法读取工作表 ${sheets.join('、')} 的条件格式（Excel 的已知错误），那里的 ScoreCheck 底色可能仍在：请在“开始 → 条件格式 → 管理规则”中删除公式含 ScoreCheck 的规则。`,
+  clearedHint: '如需再次检查，请点击“校验本表”。',
+  ribbonTitle: 'ScoreCheck 校验本表',
   undoWarning:
     '注意：在此版本的 Excel 中，ScoreCheck 每次写入标记都会清空“撤销”记录（Excel 从 ExcelApi 1.20 起才保留）。需要撤销时，请先关闭实时校验。',
   dismiss: '知道了',
@@ -177,12 +226,38 @@ const en: UiStrings = {
     protected: 'The sheet is protected, so ScoreCheck wrote nothing. Unprotect it (Review → Unprotect Sheet) and try again.',
     unsupported: 'This version of Excel lacks what ScoreCheck needs. Use Microsoft 365, Office 2021 or later, or Excel on the web.',
     'changed-since-fix': 'The cell was changed after the fix, so it was left as you typed it.',
+    'has-formula': 'The cell holds a formula and overwriting it was not confirmed, so it was not fixed.',
     'not-found': 'That sheet or cell is gone (renamed or deleted?). Validate again.',
     'too-large':
       'This sheet is too large for ScoreCheck to read at once (its used range passes 500,000 cells, or more than Excel on the web can send in one go). Copy the self-evaluation table to a new sheet and validate that, or delete what lies outside the table.',
     failed: 'Excel could not finish. Try again; if it keeps failing, reopen the workbook.',
   },
   marksRefusedProtected: 'The sheet is protected: findings are listed below, but no cell was marked.',
+  marksRefusedFormats:
+    "Excel could not read this sheet's conditional formats (a known Excel bug with some rules), so ScoreCheck added no fills, lest they double. Findings are listed below. Look for duplicated or identical rules under Home → Conditional Formatting → Manage Rules.",
+  undoConfirm: (action) =>
+    `In this version of Excel, ScoreCheck ${action === 'fix' ? 'writing the fix' : 'writing its marks'} clears Excel's undo history (kept only from ExcelApi 1.20). Cancel if you still need to undo earlier edits.`,
+  proceed: 'Continue',
+  cancel: 'Cancel',
+  confirmOverwriteFormula: (cell, formula, value) =>
+    `${cell} holds the formula ${formula}. Fix replaces it with the value ${value} (Undo fix puts it back). Overwrite the formula?`,
+  overwrite: 'Overwrite formula',
+  ignore: 'Ignore',
+  unignore: 'Stop ignoring',
+  showIgnored: (n) => `Show ignored findings (${n})`,
+  hideIgnored: 'Hide ignored findings',
+  ignoredHeading: 'Ignored findings',
+  nextFinding: 'Next finding',
+  previousFinding: 'Previous finding',
+  findingPosition: (i, n) => `${i} of ${n}`,
+  keptNotes: (kept) =>
+    `These notes were kept because they hold words of yours: ${kept
+      .map((k) => `${k.sheet}!${k.cell} (${{ edited: 'a ScoreCheck note you added to', 'user-tag': 'your own note starting with [ScoreCheck]', replies: 'a comment with replies' }[k.reason]})`)
+      .join(', ')}. Delete them by hand if you no longer need them.`,
+  formatsLeft: (sheets) =>
+    `Excel could not read the conditional formats of ${sheets.join(', ')} (a known Excel bug), so ScoreCheck's fills may remain there: delete the rules whose formula mentions ScoreCheck under Home → Conditional Formatting → Manage Rules.`,
+  clearedHint: 'Press Validate sheet to check again.',
+  ribbonTitle: 'ScoreCheck: Validate sheet',
   undoWarning:
     'Note: in this version of Excel every time ScoreCheck writes its marks, Excel clears the undo history (kept only from ExcelApi 1.20). Turn live checking off when you need Undo.',
   dismiss: 'Got it',

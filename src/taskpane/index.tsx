@@ -6,6 +6,7 @@ import { App, Themed } from './App';
 import { OutsideOffice } from './components/OutsideOffice';
 import { pickLang, UI_STRINGS } from './i18n';
 import { waitForOffice } from './office-ready';
+import { pickTheme } from './theme';
 
 const OFFICE_TIMEOUT_MS = 10_000;
 
@@ -37,8 +38,12 @@ async function main(): Promise<void> {
     return;
   }
   const lang = pickLang(ready.displayLanguage);
+  const theme = pickTheme(
+    Office.context.officeTheme?.bodyBackgroundColor,
+    typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches,
+  );
   root.render(
-    <Themed>
+    <Themed theme={theme}>
       <App host={createOfficeExcelHost(lang)} lang={lang} />
     </Themed>,
   );

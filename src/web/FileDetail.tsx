@@ -20,10 +20,6 @@ import { UI_STRINGS } from '../taskpane/i18n';
 import type { OpenFile } from './desk-files';
 import { WEB_STRINGS } from './web-strings';
 
-const NO_FIXES = new Map();
-// The page's view is read-only (canFix false): the list never offers Fix, so these are never called.
-const readOnly = () => undefined;
-
 const useStyles = makeStyles({
   root: {
     display: 'flex',
@@ -134,11 +130,7 @@ export function FileDetail(props: FileDetailProps): React.JSX.Element {
               lang={lang}
               strings={t}
               result={sheetResult}
-              appliedFixes={NO_FIXES}
-              canFix={false}
               onSelect={props.onSelectFinding}
-              onFix={readOnly}
-              onUndoFix={readOnly}
             />
           )}
         </>

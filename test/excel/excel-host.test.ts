@@ -3,47 +3,18 @@
  * leave the user's sheet as it was, Fix/Undo, live checking, fallbacks for
  * older Excel, protected sheets.
  */
-import type { Finding, Severity, WorkbookResult } from '../../src/core/findings/finding';
-import type { Sheet } from '../../src/core/grid/grid';
+import type { Finding, Severity, WorkbookResult } from '../../src/core';
+import type { Sheet } from '../../src/core';
 import { OfficeExcelHost, SETTINGS_KEYS } from '../../src/excel/excel-host';
 import { UI_STRINGS } from '../../src/taskpane/i18n';
-import { HostError } from '../../src/taskpane/sheet-host';
+import { HostError } from '../../src/host';
+import { noteFingerprint } from '../../src/excel/marks-record';
+import { sliceRows } from '../../src/excel/range-to-grid';
 import { FakeExcel, measureValidationSyncs, type FakeScalar } from './fake-excel';
-
-function finding(cell: string, severity: Severity = 'error', extra: Partial<Finding> = {}): Finding {
-  return {
-    sheet: 'Sheet1',
-    cell,
-    rule: 'weight-sum',
-    severity,
-    found: '17',
-    expected: '16',
-    fixValue: 16,
-    message: { 'zh-CN': `${cell} 应为 16`, 'en-US': `${cell} should be 16` },
-    ...extra,
-  };
-}
-
-/** A check that "finds" what the test says, whatever the sheet holds. */
-function finds(...findings: Finding[]): (sheet: Sheet) => WorkbookResult {
-  return (sheet) => ({ tables: [], findings, sheets: [{ name: sheet.name, tables: 0 }] });
-}
+import { finding, finds, formRows } from './scenarios';
 
 function hostFor(fake: FakeExcel, lang: 'zh-CN' | 'en-US' = 'zh-CN'): OfficeExcelHost {
   return new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang });
-}
-
-/** An indicator table of `rows` data rows under a two-row header with merged level-1 cells. */
-function formRows(rows: number): { rows: FakeScalar[][]; merges: string[] } {
-  const out: FakeScalar[][] = [
-    ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '年度指标值', '实际完成值', '完成率', '得分', '偏差原因', '备注'],
-  ];
-  for (let i = 0; i < rows; i++) {
-    out.push([i % 10 === 0 ? '产出指标' : null, i % 10 === 0 ? 50 : null, `二级${i}`, 10, `三级${i}`, 5, 100, 98, 0.98, 4.9, '', i]);
-  }
-  const merges: string[] = [];
-  for (let r = 2; r + 9 <= rows + 1; r += 10) merges.push(`A${r}:A${r + 9}`, `B${r}:B${r + 9}`);
-  return { rows: out, merges };
 }
 
 describe('reading the active sheet', () => {
@@ -99,7 +70,7 @@ describe('reading the active sheet', () => {
 });
 
 describe('round trips per validation', () => {
-  it.each([60, 20000])('reads a %i-row form in at most 2 syncs and writes every mark in 1', async (n) => {
+  it.each([60, 20000])('reads a %i-row form in 1 sync plus 1 per 40,000-cell slice and writes every mark in 1', async (n) => {
     const fake = new FakeExcel('1.20');
     const { rows, merges } = formRows(n);
     // A user's note forces the second read (its cell must be looked up).
@@ -107,10 +78,13 @@ describe('round trips per validation', () => {
     const host = hostFor(fake);
     const check = finds(finding('B2'), finding('J3', 'warning'), finding(`J${n}`, 'info'));
     const syncs = await measureValidationSyncs(fake, (c) => host.validate(c), check);
-    expect(syncs).toEqual({ read: 2, write: 1 });
+    // 12 columns: 3,333 rows a slice, so the 60-row form is read in one and the 20,001 rows in 7.
+    const read = 1 + Math.ceil((n + 1) / sliceRows(12));
+    expect(read).toBe(n === 60 ? 2 : 8);
+    expect(syncs).toEqual({ read, write: 1 });
     // Validating again replaces the marks: still one write.
     const again = await measureValidationSyncs(fake, (c) => host.validate(c), check);
-    expect(again).toEqual({ read: 2, write: 1 });
+    expect(again).toEqual({ read, write: 1 });
   });
 
   it('keeps the merged areas the form has, 4,000 of them at 20,000 rows', async () => {
@@ -138,7 +112,7 @@ describe('a sheet too large to read', () => {
     fake.addSheet('Sheet1', { rows: [['分值', 5]], notes: { A1: '请核对' } });
     fake.sheets[0].setCell('ALL1000', 'x');
     // Reading the cells would fail the test: the double refuses any range load of more cells than this.
-    fake.responseCellLimit = 10_000;
+    fake.responseByteLimit = 200_000;
     const before = fake.picture('Sheet1');
     let checked = 0;
     const error = await hostFor(fake)
@@ -154,10 +128,10 @@ describe('a sheet too large to read', () => {
     expect(fake.picture('Sheet1')).toEqual(before); // nothing written, the user's note kept
   });
 
-  it("is refused when Excel on the web cannot send it in one response, within the cell limit", async () => {
+  it('is refused when Excel on the web cannot send even one row of it in one response', async () => {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', formRows(60));
-    fake.responseCellLimit = 100;
+    fake.responseByteLimit = 300;
     const error = await hostFor(fake).validate(finds()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'too-large' });
   });
@@ -194,19 +168,23 @@ describe('marks', () => {
       [{ top: 2, left: 1, bottom: 2, right: 1 }, 'Custom', '=ISTEXT("ScoreCheck:warning")', '#FFEB9C'],
       [{ top: 1, left: 1, bottom: 1, right: 1 }, 'Custom', '=ISTEXT("ScoreCheck:error")', '#FFC7CE'],
     ]);
+    // Not by colour alone: each mark also draws a border all round, darker than its fill.
+    const edges = (color: string) => ({ EdgeTop: color, EdgeBottom: color, EdgeLeft: color, EdgeRight: color });
+    expect(ours.map((cf) => cf.borders)).toEqual([edges('#9C5700'), edges('#9C0006')]);
     // Both findings on B2 share one note, worst first; B3 keeps the user's note alone.
-    expect(s.notes.get('B2')).toBe('[ScoreCheck]\n[错误] B2 应为 16（应为 16）\n[提示] B2 应为 16（应为 16）');
+    expect(s.notes.get('B2')).toBe('[ScoreCheck]\n[错误] B2 应为 16\n[提示] B2 应为 16');
     expect(s.notes.get('B3')).toBe('用户自己的批注');
+    // B3 got a fill only: no note of ScoreCheck's to recognise there.
     expect(JSON.parse(fake.settings.get(SETTINGS_KEYS.marks) as string)).toEqual({
-      version: 1,
-      sheets: [{ id: '{sheet-1}', name: 'Sheet1', cells: ['B2', 'B3'] }],
+      version: 2,
+      sheets: [{ id: '{sheet-1}', name: 'Sheet1', cells: ['B2', 'B3'], notes: { B2: noteFingerprint(s.notes.get('B2')!) } }],
     });
   });
 
   it('writes the note in the pane language', async () => {
     const fake = markedSheet();
     await hostFor(fake, 'en-US').validate(finds(finding('B4')));
-    expect(fake.sheet('Sheet1').notes.get('B4')).toBe('[ScoreCheck]\n[error] B4 should be 16 (expected 16)');
+    expect(fake.sheet('Sheet1').notes.get('B4')).toBe('[ScoreCheck]\n[error] B4 should be 16');
   });
 
   it('mark then Clear leaves values, formats, rules and the user note exactly as before', async () => {
@@ -217,7 +195,8 @@ describe('marks', () => {
     expect(fake.picture('Sheet1')).not.toEqual(before);
     await host.clearMarks();
     expect(fake.picture('Sheet1')).toEqual(before);
-    expect(JSON.parse(fake.settings.get(SETTINGS_KEYS.marks) as string)).toEqual({ version: 1, sheets: [] });
+    // The document keeps no trace of the marks either.
+    expect(fake.settings.has(SETTINGS_KEYS.marks)).toBe(false);
   });
 
   it('Clear also finds marks on other sheets, even after the record was lost', async () => {
@@ -248,7 +227,7 @@ describe('marks', () => {
     const h1 = hostFor(withComments);
     expect(h1.features.marks).toBe('fill+comment');
     await h1.validate(finds(finding('B2')));
-    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual(['[ScoreCheck]\n[错误] B2 应为 16（应为 16）']);
+    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual(['[ScoreCheck]\n[错误] B2 应为 16']);
     await h1.validate(finds());
     expect(withComments.sheet('Sheet1').comments.size).toBe(0);
 
@@ -333,19 +312,24 @@ describe('Fix and Undo fix', () => {
     fake.addSheet('Sheet1', { rows: [[{ value: 0.8, numberFormat: '0.00%' }, 5]] });
     const host = hostFor(fake);
     const fix = await host.applyFix(finding('A1', 'error', { fixValue: 0.8273 }));
-    expect(fix).toEqual({ sheet: 'Sheet1', cell: 'A1', previous: 0.8, written: 0.8273 });
+    expect(fix).toEqual({ sheet: 'Sheet1', cell: 'A1', previous: { kind: 'number', number: 0.8 }, written: 0.8273 });
     expect(fake.sheet('Sheet1').cell('A1')).toEqual({ value: 0.8273, numberFormat: '0.00%' });
     expect(fake.sheet('Sheet1').cell('B1')).toEqual({ value: 5 });
     await host.undoFix(fix);
     expect(fake.sheet('Sheet1').cell('A1')).toEqual({ value: 0.8, numberFormat: '0.00%' });
   });
 
-  it('puts a replaced formula back as a formula', async () => {
+  it('overwrites a formula only when confirmed, and puts it back as a formula', async () => {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', { rows: [[1], [2], [{ value: 4, formula: 'SUM(A1:A2)+1' }]] });
     const host = hostFor(fake);
-    const fix = await host.applyFix(finding('A3', 'error', { fixValue: 3 }));
-    expect(fix.previous).toBe('=SUM(A1:A2)+1');
+    await expect(host.applyFix(finding('A3', 'error', { fixValue: 3 }))).rejects.toMatchObject({
+      code: 'has-formula',
+      detail: '=SUM(A1:A2)+1',
+    });
+    expect(fake.sheet('Sheet1').cell('A3')?.formula).toBe('SUM(A1:A2)+1');
+    const fix = await host.applyFix(finding('A3', 'error', { fixValue: 3 }), { overwriteFormula: true });
+    expect(fix.previous).toEqual({ kind: 'formula', formula: '=SUM(A1:A2)+1' });
     expect(fake.sheet('Sheet1').cell('A3')).toEqual({ value: 3 });
     await host.undoFix(fix);
     expect(fake.sheet('Sheet1').cell('A3')?.formula).toBe('SUM(A1:A2)+1');

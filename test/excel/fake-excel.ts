@@ -10,7 +10,18 @@
  *   so a fallback that still calls it fails its test;
  * - a protected sheet refuses every write (AccessDenied); a note or comment
  *   on a cell that already has one is refused (InvalidArgument);
- * - `getMergedAreasOrNullObject` fails past 512 areas;
+ * - `getMergedAreasOrNullObject` fails past 512 areas and names only merges
+ *   whose top-left cell lies in the range (office-js #3611);
+ * - Excel on the web's payload limit: one sync's response (the JSON of
+ *   everything it loaded) over `responseByteLimit` fails with
+ *   ResponsePayloadSizeLimitExceeded; `responseBytes` counts what was sent;
+ * - cell-edit mode (`beginCellEdit`): a batch run without
+ *   `delayForCellEdit` fails with InvalidOperationInCellEditMode, one with it
+ *   waits until `endCellEdit`;
+ * - the conditional-format bugs (office-js #6827, #6835): loading the rules
+ *   of a range that meets an `unreadable` rule fails the whole sync;
+ * - writes are parsed as typed: "16" becomes a number, "'16" the text 16,
+ *   "=…" a formula, and a lone "-" is refused as a broken formula;
  * - change events: `userEdit` raises them; the add-in's own writes raise
  *   them too, with `triggerSource: 'ThisLocalAddin'` from ExcelApi 1.14.
  *
@@ -18,9 +29,9 @@
  * OfficeExcelHost with `fake.run` and `fake.isSetSupported`, read `syncCount`.
  */
 import type { ExcelRun } from '../../src/excel/excel-host';
-import type { CellRange, Sheet } from '../../src/core/grid/grid';
-import type { WorkbookResult } from '../../src/core/findings/finding';
-import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core/grid/grid';
+import type { CellRange, Sheet } from '../../src/core';
+import type { WorkbookResult } from '../../src/core';
+import { columnName, parseA1, parseRangeA1, toA1, rangeToA1 } from '../../src/core';
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -49,6 +60,10 @@ export interface FakeConditionalFormat {
   type: string;
   formula?: string;
   fill?: string;
+  /** Edge → colour, for rules that draw borders. */
+  borders?: Record<string, string>;
+  /** A rule of the kind Excel fails to read (two cellValue rules on one range, a duplicated rule: office-js #6827, #6835). */
+  unreadable?: boolean;
 }
 
 export interface FakeSheetInit {
@@ -58,7 +73,9 @@ export interface FakeSheetInit {
   protected?: boolean;
   notes?: Record<string, string>;
   comments?: Record<string, string>;
-  conditionalFormats?: { range: string; type: string; formula?: string; fill?: string }[];
+  /** Replies under the comments above, by cell. */
+  replies?: Record<string, string[]>;
+  conditionalFormats?: { range: string; type: string; formula?: string; fill?: string; unreadable?: boolean }[];
 }
 
 const WHOLE_SHEET: CellRange = { top: 0, left: 0, bottom: 1048575, right: 16383 };
@@ -88,6 +105,25 @@ function positionOf(a1: string): { row: number; col: number } {
   return p;
 }
 
+/**
+ * Bytes of `text` in UTF-8, counted by hand: Buffer is Node's, TextEncoder is
+ * missing from jest's jsdom, and the double runs in both and in Chromium
+ * (test/browser/office-double.ts).
+ */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 function isCellObject(v: unknown): v is FakeCell {
   return typeof v === 'object' && v !== null && 'value' in v;
 }
@@ -100,7 +136,7 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   conditionalFormats: FakeConditionalFormat[] = [];
   readonly notes = new Map<string, string>();
-  readonly comments = new Map<string, { id: string; content: string }>();
+  readonly comments = new Map<string, { id: string; content: string; replies: string[] }>();
   merges: CellRange[] = [];
   protected = false;
   readonly handlers = new Set<(args: unknown) => unknown>();
@@ -168,10 +204,16 @@ export class FakeExcel {
   selection: { sheet: string; cell: string } | undefined;
   readonly workbookHandlers = new Set<(args: unknown) => unknown>();
   /**
-   * Excel on the web refuses a response over ~5 MB; set this to model it: a
-   * range load of more cells than this fails at sync with ResponsePayloadSizeLimitExceeded.
+   * Excel on the web refuses a response over ~5 MB; set this (EXCEL_WEB_RESPONSE_LIMIT)
+   * to model it: a sync whose loads add up to more bytes of JSON fails with
+   * ResponsePayloadSizeLimitExceeded.
    */
-  responseCellLimit = Infinity;
+  responseByteLimit = Infinity;
+  /** Bytes of JSON every sync since creation (or `resetSyncCount`) sent back. */
+  responseBytes = 0;
+  /** Batches run, and how many of them asked to wait for cell edit. */
+  readonly runs = { total: 0, delayForCellEdit: 0 };
+  private cellEdit: { done: Promise<void>; end: () => void } | undefined;
   private nextUid = 1;
 
   constructor(readonly excelApi: string = '1.20') {}
@@ -187,10 +229,34 @@ export class FakeExcel {
   readonly isSetSupported = (name: string, version: string): boolean =>
     name === 'ExcelApi' && this.supports(version);
 
-  readonly run: ExcelRun = async (batch) => batch(new FakeContext(this) as unknown as Excel.RequestContext);
+  readonly run: ExcelRun = async (options, batch) => {
+    this.runs.total++;
+    if (options.delayForCellEdit) this.runs.delayForCellEdit++;
+    if (this.cellEdit) {
+      if (!options.delayForCellEdit) {
+        throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode');
+      }
+      await this.cellEdit.done;
+    }
+    return batch(new FakeContext(this) as unknown as Excel.RequestContext);
+  };
+
+  /** The user starts typing in a cell: batches wait (or fail) until `endCellEdit`. */
+  beginCellEdit(): void {
+    let end = () => undefined as void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { done, end };
+  }
+
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.end();
+  }
 
   resetSyncCount(): void {
     this.syncCount = 0;
+    this.responseBytes = 0;
   }
 
   addSheet(name: string, init: FakeSheetInit = {}): FakeSheet {
@@ -200,10 +266,17 @@ export class FakeExcel {
     sheet.protected = init.protected ?? false;
     for (const [cell, text] of Object.entries(init.notes ?? {})) sheet.notes.set(cell, text);
     for (const [cell, text] of Object.entries(init.comments ?? {})) {
-      sheet.comments.set(cell, { id: `c${this.nextUid++}`, content: text });
+      sheet.comments.set(cell, { id: `c${this.nextUid++}`, content: text, replies: [...(init.replies?.[cell] ?? [])] });
     }
     for (const cf of init.conditionalFormats ?? []) {
-      sheet.conditionalFormats.push({ uid: this.nextUid++, range: parseRangeA1(cf.range)!, type: cf.type, formula: cf.formula, fill: cf.fill });
+      sheet.conditionalFormats.push({
+        uid: this.nextUid++,
+        range: parseRangeA1(cf.range)!,
+        type: cf.type,
+        formula: cf.formula,
+        fill: cf.fill,
+        ...(cf.unreadable ? { unreadable: true } : {}),
+      });
     }
     this.sheets.push(sheet);
     return sheet;
@@ -226,7 +299,9 @@ export class FakeExcel {
       cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
       conditionalFormats: s.conditionalFormats.map(({ uid: _uid, ...rest }) => rest),
       notes: [...s.notes.entries()].sort(([a], [b]) => a.localeCompare(b)),
-      comments: [...s.comments.entries()].map(([k, v]) => [k, v.content] as [string, string]).sort(([a], [b]) => a.localeCompare(b)),
+      comments: [...s.comments.entries()]
+        .map(([k, v]) => [k, v.replies.length > 0 ? `${v.content}\n${v.replies.join('\n')}` : v.content] as [string, string])
+        .sort(([a], [b]) => a.localeCompare(b)),
     });
   }
 
@@ -257,6 +332,7 @@ type Op = () => void;
 
 class FakeContext {
   private queue: Op[] = [];
+  private responseSoFar = 0;
   readonly workbook: WorkbookProxy;
 
   constructor(readonly fake: FakeExcel) {
@@ -267,10 +343,21 @@ class FakeContext {
     this.queue.push(op);
   }
 
+  /** A load's answer joins this sync's response; past the limit the whole sync fails. */
+  respond(value: unknown): void {
+    const bytes = utf8Length(JSON.stringify(value ?? null));
+    this.responseSoFar += bytes;
+    this.fake.responseBytes += bytes;
+    if (this.responseSoFar > this.fake.responseByteLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a response of more than ${this.fake.responseByteLimit} bytes`);
+    }
+  }
+
   async sync(): Promise<void> {
     this.fake.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    this.responseSoFar = 0;
     // Let the caller's promise chain settle first, as a real round trip would.
     await Promise.resolve();
     for (const op of ops) op();
@@ -335,6 +422,7 @@ class SettingProxy extends Loadable {
       const settings = this.ctx.fake.settings;
       this.loaded.set('isNullObject', !settings.has(this.key));
       this.loaded.set('value', deepCopy(settings.get(this.key)));
+      this.ctx.respond(settings.get(this.key));
     });
     return this;
   }
@@ -512,6 +600,31 @@ function valueType(cell: FakeCell | undefined): string {
   return 'String';
 }
 
+const ERROR_CONSTANT = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!)$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/**
+ * A string written into `values` or `formulas`, read as Excel reads what is
+ * typed: a leading apostrophe keeps text (and is not stored), a Text-format
+ * cell keeps text, "=" starts a formula, number-like text becomes a number,
+ * and "+" or "-" not followed by a number starts a formula too, which a lone
+ * sign is not: Excel refuses it.
+ */
+function parseAsTyped(x: string, numberFormat: string | undefined): { value: FakeCell['value']; formula?: string } {
+  if (x.startsWith("'")) return { value: x.slice(1) };
+  if (numberFormat === '@') return { value: x };
+  if (x.startsWith('=')) return { value: null, formula: x.slice(1) };
+  if (NUMBER.test(x.trim())) {
+    const n = Number(x.trim().replace(/%$/, ''));
+    return { value: x.trim().endsWith('%') ? n / 100 : n };
+  }
+  if (/^(TRUE|FALSE)$/i.test(x)) return { value: x.toUpperCase() === 'TRUE' };
+  if (ERROR_CONSTANT.test(x)) return { value: { error: x } };
+  if (x === '+' || x === '-') throw new FakeOfficeError('InvalidArgument', `"${x}": there's a problem with this formula`);
+  if (x.startsWith('+') || x.startsWith('-')) return { value: null, formula: x };
+  return { value: x };
+}
+
 class RangeProxy extends Loadable {
   constructor(
     ctx: FakeContext,
@@ -529,10 +642,6 @@ class RangeProxy extends Loadable {
       // The cells of the range, looked up once for all the properties asked.
       const letters: string[] = [];
       const wantsCells = names.some((n) => !['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'].includes(n));
-      const cellCount = (b.bottom - b.top + 1) * (b.right - b.left + 1);
-      if (wantsCells && cellCount > this.ctx.fake.responseCellLimit) {
-        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `${cellCount} cells are more than one response may carry`);
-      }
       for (let c = b.left; wantsCells && c <= b.right; c++) letters.push(columnName(c));
       let cells: (FakeCell | undefined)[][] | undefined;
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
@@ -580,6 +689,7 @@ class RangeProxy extends Loadable {
           default:
             throw new FakeOfficeError('InvalidArgument', `the double does not model Range.${name}`);
         }
+        this.ctx.respond(this.loaded.get(name));
       }
     });
     return this;
@@ -622,7 +732,7 @@ class RangeProxy extends Loadable {
     return this.read('valueTypes');
   }
 
-  private write(v: FakeScalar[][], asFormulas: boolean): void {
+  private write(v: FakeScalar[][], _asFormulas: boolean): void {
     this.ctx.enqueue(() => {
       const sheet = this.sheetOf();
       sheet.requireWritable();
@@ -634,9 +744,10 @@ class RangeProxy extends Loadable {
           const x = v[r][c];
           const keep = { numberFormat: old?.numberFormat, format: old?.format };
           let next: FakeCell | undefined;
-          if (asFormulas && typeof x === 'string' && x.startsWith('=')) next = { value: null, formula: x.slice(1), ...keep };
-          else if (x === null || x === '') next = old?.format || old?.numberFormat ? { value: null, ...keep } : undefined;
-          else next = { value: x, ...keep };
+          const typed = typeof x === 'string' ? parseAsTyped(x, old?.numberFormat) : { value: x };
+          if (typed.formula !== undefined) next = { value: null, formula: typed.formula, ...keep };
+          else if (typed.value === null || typed.value === '') next = old?.format || old?.numberFormat ? { value: null, ...keep } : undefined;
+          else next = { value: typed.value, ...keep };
           if (next) {
             for (const k of Object.keys(next) as (keyof FakeCell)[]) if (next[k] === undefined) delete next[k];
             sheet.cells.set(a1, next);
@@ -680,8 +791,11 @@ class RangeAreasProxy extends Loadable {
       const bounds = this.bounds();
       const areas = sheet.merges.filter((m) => intersects(m, bounds));
       if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
-      this.loaded.set('isNullObject', areas.length === 0);
-      this.loaded.set('address', areas.map((a) => sheet.address(a)).join(', '));
+      // office-js #3611: a merge is named only by a range holding its top-left cell, whole even where it crosses the edge.
+      const named = areas.filter((m) => m.top >= bounds.top && m.top <= bounds.bottom && m.left >= bounds.left && m.left <= bounds.right);
+      this.loaded.set('isNullObject', named.length === 0);
+      this.loaded.set('address', named.map((a) => sheet.address(a)).join(', '));
+      this.ctx.respond(this.loaded.get('address'));
     });
     return this;
   }
@@ -720,8 +834,11 @@ class ConditionalFormatCollectionProxy extends Loadable {
     this.ctx.enqueue(() => {
       const sheet = this.sheetOf();
       const bounds = this.bounds();
-      const items = sheet.conditionalFormats
-        .filter((cf) => intersects(cf.range, bounds))
+      const meeting = sheet.conditionalFormats.filter((cf) => intersects(cf.range, bounds));
+      if (meeting.some((cf) => cf.unreadable)) {
+        throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+      }
+      const items = meeting
         .map((cf) => {
           const p = new ConditionalFormatProxy(this.ctx, this.sheetOf);
           p.target = cf;
@@ -729,6 +846,7 @@ class ConditionalFormatCollectionProxy extends Loadable {
           return p;
         });
       this.loaded.set('items', items);
+      this.ctx.respond(meeting.map((cf) => ({ type: cf.type, formula: cf.formula })));
     });
     return this;
   }
@@ -782,6 +900,16 @@ class ConditionalFormatProxy extends Loadable {
             set((cf) => (cf.fill = v));
           },
         },
+        borders: {
+          getItem: (edge: string) => ({
+            set style(v: string) {
+              set((cf) => (cf.borders = { ...cf.borders, [edge]: cf.borders?.[edge] ?? v }));
+            },
+            set color(v: string) {
+              set((cf) => (cf.borders = { ...cf.borders, [edge]: v }));
+            },
+          }),
+        },
       },
     };
   }
@@ -825,6 +953,26 @@ class AnnotationProxy extends Loadable {
     return new RangeProxy(this.ctx, this.sheetOf, () => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }));
   }
 
+  /** A comment's replies (comments only: notes have none). */
+  get replies() {
+    const ctx = this.ctx;
+    return {
+      getCount: () => {
+        const result = { loaded: false, count: 0 };
+        ctx.enqueue(() => {
+          result.count = this.sheetOf().comments.get(this.cell)?.replies.length ?? 0;
+          result.loaded = true;
+        });
+        return {
+          get value(): number {
+            if (!result.loaded) throw new FakeOfficeError('PropertyNotLoaded', 'replies.getCount() read before sync');
+            return result.count;
+          },
+        };
+      },
+    };
+  }
+
   delete(): void {
     this.ctx.enqueue(() => {
       const sheet = this.sheetOf();
@@ -862,14 +1010,23 @@ abstract class AnnotationCollectionProxy extends Loadable {
   load(_spec: string): this {
     this.ctx.enqueue(() => {
       const sheet = this.sheetOf();
+      const entries = this.entries(sheet);
       this.loaded.set(
         'items',
-        this.entries(sheet).map(
-          ([cell, content]) => new AnnotationProxy(this.ctx, this.sheetOf, cell, content, (s, c) => this.removeFrom(s, c)),
-        ),
+        entries.map(([cell, content]) => new AnnotationProxy(this.ctx, this.sheetOf, cell, content, (s, c) => this.removeFrom(s, c))),
       );
+      this.ctx.respond(entries);
     });
     return this;
+  }
+
+  /** The note or comment on one cell; ItemNotFound when the command runs and there is none. */
+  protected itemOnCell(target: unknown): AnnotationProxy {
+    const cell = cellOf(target);
+    return new AnnotationProxy(this.ctx, this.sheetOf, cell, '', (s, c) => {
+      if (!this.entries(s).some(([k]) => k === c)) throw new FakeOfficeError('ItemNotFound', `no note or comment on ${c}`);
+      this.removeFrom(s, c);
+    });
   }
 
   get items(): AnnotationProxy[] {
@@ -878,6 +1035,11 @@ abstract class AnnotationCollectionProxy extends Loadable {
 }
 
 class NoteCollectionProxy extends AnnotationCollectionProxy {
+  /** NoteCollection.getItem takes the cell's address (ExcelApi 1.18). */
+  getItem(cell: string): AnnotationProxy {
+    return this.itemOnCell(cell);
+  }
+
   protected entries(sheet: FakeSheet): [string, string][] {
     return [...sheet.notes.entries()];
   }
@@ -890,11 +1052,15 @@ class NoteCollectionProxy extends AnnotationCollectionProxy {
 }
 
 class CommentCollectionProxy extends AnnotationCollectionProxy {
+  getItemByCell(cell: unknown): AnnotationProxy {
+    return this.itemOnCell(cell);
+  }
+
   protected entries(sheet: FakeSheet): [string, string][] {
     return [...sheet.comments.entries()].map(([cell, c]) => [cell, c.content]);
   }
   protected put(sheet: FakeSheet, cell: string, content: string): void {
-    sheet.comments.set(cell, { id: `c${this.ctx.fake.newUid()}`, content });
+    sheet.comments.set(cell, { id: `c${this.ctx.fake.newUid()}`, content, replies: [] });
   }
   protected removeFrom(sheet: FakeSheet, cell: string): void {
     sheet.comments.delete(cell);

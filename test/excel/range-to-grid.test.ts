@@ -1,7 +1,7 @@
 /** The pure half of reading: Office.js arrays → grid, merged-area addresses, tiles. */
 import { gridFromUsedRange, mergesFromAddress, mergeTiles, topLeftOf } from '../../src/excel/range-to-grid';
-import { isMarkFormula, isMarkNote, markFormula, planMarks } from '../../src/excel/mark-plan';
-import type { Finding } from '../../src/core/findings/finding';
+import { isMarkFormula, markFormula, planMarks } from '../../src/excel/mark-plan';
+import type { Finding } from '../../src/core';
 
 describe('mergesFromAddress', () => {
   it('reads each reference after its sheet name, whatever the name holds', () => {
@@ -77,12 +77,10 @@ describe('mark plan', () => {
     message: { 'zh-CN': `${cell} 错`, 'en-US': `${cell} wrong` },
   });
 
-  it('recognises only its own rules and notes', () => {
+  it('recognises only its own rules', () => {
     expect(isMarkFormula(markFormula('warning'))).toBe(true);
     expect(isMarkFormula('=ISTEXT("mine")')).toBe(false);
     expect(isMarkFormula(undefined)).toBe(false);
-    expect(isMarkNote('[ScoreCheck]\nx')).toBe(true);
-    expect(isMarkNote('ScoreCheck said')).toBe(false);
   });
 
   it('one mark per cell of the sheet, worst severity, in sheet order, no note where the user has one', () => {

@@ -38,4 +38,23 @@ describe('webpack.config.js', () => {
     expect(Object.keys(built.entry)).toEqual(['taskpane', 'commands']);
     expect(built.output.path).toBe(path.resolve(__dirname, '../../dist/addin'));
   });
+
+  it('transpiles node_modules too, and tells webpack and its minifier the same ES2017 target, for the pane, command and page', () => {
+    expect(config.ECMASCRIPT_TARGET).toBe('ES2017');
+    const built = [config.createConfig({ production: true, intranet: false, serving: false }), config.createWebConfig({ production: true })];
+    for (const c of built) {
+      expect(c.target).toEqual(['web', 'es2017']);
+      const vendor = c.module.rules.find((r: { include?: RegExp }) => r.include?.test('/x/node_modules/tabster/dist/index.js'));
+      expect(vendor.test.test('tabster.esm.js')).toBe(true);
+      expect(vendor.use.options.compilerOptions).toMatchObject({ allowJs: true, target: 'ES2017' });
+    }
+  });
+
+  it('inlines the ES5 engine guard into both add-in pages', () => {
+    const built = config.createConfig({ production: true, intranet: false, serving: false });
+    const pages = (built.plugins as Plugin[]).filter((p) => p.constructor.name === 'HtmlWebpackPlugin');
+    for (const p of pages) {
+      expect((p.userOptions!.templateParameters as unknown as { engineGuard: string }).engineGuard).toContain('function missingFeatures');
+    }
+  });
 });

@@ -4,8 +4,8 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { Finding, WorkbookResult } from '../../src/core/findings/finding';
-import type { Sheet } from '../../src/core/grid/grid';
+import type { Finding, WorkbookResult } from '../../src/core';
+import type { Sheet } from '../../src/core';
 import { OfficeExcelHost } from '../../src/excel/excel-host';
 import { App, Themed } from '../../src/taskpane/App';
 import { FakeExcel } from '../excel/fake-excel';
@@ -45,13 +45,19 @@ function setup(api = '1.20') {
   return fake;
 }
 
+// Each case renders Fluent UI in jsdom and waits on several round trips: seconds on a loaded machine, not a timing claim.
+jest.setTimeout(30_000);
+
 describe('App over the Excel adapter', () => {
-  it('validates, marks, selects, fixes, undoes and clears', async () => {
+  it('validates, marks, selects, fixes (re-checking), undoes and clears, the pane and the sheet agreeing at each step', async () => {
     const fake = setup();
     const before = fake.picture('自评表');
+    const marked = () => fake.sheet('自评表').conditionalFormats.filter((cf) => cf.formula?.includes('ScoreCheck')).length;
     fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
     await screen.findByText('B3 = 17，但 B4:B5 合计为 16');
-    expect(fake.sheet('自评表').notes.get('B3')).toBe('[ScoreCheck]\n[错误] B3 = 17，但 B4:B5 合计为 16（应为 16）');
+    expect(fake.sheet('自评表').notes.get('B3')).toBe('[ScoreCheck]\n[错误] B3 = 17，但 B4:B5 合计为 16');
+    // Focus moves to the summary, where a screen reader reads the outcome.
+    await waitFor(() => expect(screen.getByTestId('summary')).toHaveFocus());
 
     fireEvent.click(screen.getByRole('button', { name: '定位到 B3' }));
     await waitFor(() => expect(fake.selection).toEqual({ sheet: '自评表', cell: 'B3' }));
@@ -59,20 +65,69 @@ describe('App over the Excel adapter', () => {
     fireEvent.click(screen.getByRole('button', { name: '修正 B3' }));
     await screen.findByRole('button', { name: '撤销修正 B3' });
     expect(fake.sheet('自评表').cell('B3')?.value).toBe(16);
+    // Fix re-validated: the finding, its fill and its note are gone.
+    await waitFor(() => expect(screen.queryByText('B3 = 17，但 B4:B5 合计为 16')).toBeNull());
+    expect(marked()).toBe(0);
+    expect(fake.sheet('自评表').notes.has('B3')).toBe(false);
     expect(screen.getByRole('status')).toHaveTextContent('已将 B3 改为 16。');
 
     fireEvent.click(screen.getByRole('button', { name: '撤销修正 B3' }));
     await screen.findByRole('button', { name: '修正 B3' });
     expect(fake.sheet('自评表').cell('B3')?.value).toBe(17);
+    expect(marked()).toBe(1);
 
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
-    await screen.findByText('已清除 ScoreCheck 添加的全部标记。');
+    await screen.findByText(/已清除 ScoreCheck 添加的全部标记。/);
+    // Cleared in the sheet and in the pane alike.
+    expect(screen.queryByText('B3 = 17，但 B4:B5 合计为 16')).toBeNull();
     expect(fake.picture('自评表')).toEqual(before);
+  });
+
+  it('asks before Fix overwrites a formula, and Undo fix brings the formula back', async () => {
+    const fake = setup();
+    fake.sheet('自评表').setCell('B3', { value: 17, formula: 'B4+B5+1' });
+    fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
+    fireEvent.click(await screen.findByRole('button', { name: '修正 B3' }));
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask).toHaveTextContent('B3 含有公式 =B4+B5+1。修正会用数值 16 覆盖这个公式');
+    expect(fake.sheet('自评表').cell('B3')?.formula).toBe('B4+B5+1');
+    fireEvent.click(screen.getByRole('button', { name: '覆盖公式' }));
+    await screen.findByRole('button', { name: '撤销修正 B3' });
+    expect(fake.sheet('自评表').cell('B3')).toMatchObject({ value: 16 });
+    fireEvent.click(screen.getByRole('button', { name: '撤销修正 B3' }));
+    await waitFor(() => expect(fake.sheet('自评表').cell('B3')?.formula).toBe('B4+B5+1'));
+  });
+
+  it('ignores a finding for this document, unmarks it, and shows it again on request', async () => {
+    const fake = setup();
+    fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
+    fireEvent.click(await screen.findByRole('button', { name: '忽略 B3' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: '定位到 B3' })).toBeNull());
+    expect(JSON.parse(fake.settings.get('scorecheck.ignored') as string)).toEqual(['自评表!B3:weight-sum=17']);
+    expect(fake.sheet('自评表').notes.has('B3')).toBe(false);
+    fireEvent.click(screen.getByRole('switch', { name: '显示已忽略的问题（1）' }));
+    fireEvent.click(await screen.findByRole('button', { name: '取消忽略 B3' }));
+    await waitFor(() => expect(fake.sheet('自评表').notes.has('B3')).toBe(true));
+    expect(JSON.parse(fake.settings.get('scorecheck.ignored') as string)).toEqual([]);
+  });
+
+  it('before ExcelApi 1.20, asks once before the first write clears the undo history', async () => {
+    const fake = setup('1.17');
+    fireEvent.click(screen.getByRole('button', { name: '校验本表' }));
+    expect(await screen.findByRole('alertdialog')).toHaveTextContent('写入标记会清空 Excel 的“撤销”记录');
+    expect(fake.sheet('自评表').comments.size).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: '继续' }));
+    await screen.findByText('B3 = 17，但 B4:B5 合计为 16');
+    expect(fake.sheet('自评表').comments.size).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: '修正 B3' }));
+    // Accepted once: Fix does not ask again.
+    await screen.findByRole('button', { name: '撤销修正 B3' });
   });
 
   it('turns live checking on, warns once about undo before ExcelApi 1.20, and re-checks after an edit', async () => {
     const fake = setup('1.17');
     fireEvent.click(screen.getByRole('switch', { name: '实时校验' }));
+    // Live mode is a write on every edit: its own warning stands for the question.
     await screen.findByText(/清空“撤销”记录/);
     await screen.findByText('B3 = 17，但 B4:B5 合计为 16');
     expect(fake.settings.get('scorecheck.live')).toBe(true);

@@ -2,9 +2,9 @@
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Finding, WorkbookResult } from '../../src/core/findings/finding';
+import type { Finding, WorkbookResult } from '../../src/core';
 import { ScoreCheckPane, type ScoreCheckPaneProps } from '../../src/taskpane/components/ScoreCheckPane';
-import type { HostFeatures, Validation } from '../../src/taskpane/sheet-host';
+import type { HostFeatures, Validation } from '../../src/host';
 
 const FULL: HostFeatures = { marks: 'fill+note', live: true, undoKeptOnWrite: true, mergedAreas: true };
 
@@ -94,14 +94,14 @@ describe('ScoreCheckPane', () => {
   });
 
   it('selects the cell, fixes, and offers Undo fix once fixed', () => {
-    const fix = { sheet: '自评表', cell: 'D13', previous: 17, written: 16 };
+    const fix = { sheet: '自评表', cell: 'D13', previous: { kind: 'number' as const, number: 17 }, written: 16 };
     const props = renderPane({ validation: validation(), appliedFixes: new Map([['自评表!D13:score-sum', fix]]) });
     fireEvent.click(screen.getByRole('button', { name: '定位到 D20' }));
     expect(props.onSelectFinding).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D20' }));
     fireEvent.click(screen.getByRole('button', { name: '修正 D20' }));
     expect(props.onFix).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D20' }));
     fireEvent.click(screen.getByRole('button', { name: '撤销修正 D13' }));
-    expect(props.onUndoFix).toHaveBeenCalledWith(expect.objectContaining({ cell: 'D13' }));
+    expect(props.onUndoFix).toHaveBeenCalledWith(fix);
     // No value to write, no Fix button.
     expect(screen.queryByRole('button', { name: '修正 H15' })).toBeNull();
   });
@@ -195,5 +195,51 @@ describe('ScoreCheckPane', () => {
     expect(screen.queryByRole('button', { name: '校验本表' })).toBeNull();
     expect(screen.queryByText(/实时校验/)).toBeNull();
     expect(screen.getByRole('button', { name: '定位到 D13' })).toBeInTheDocument();
+  });
+
+  it('reaches Ignore, next / previous and a confirmation from the keyboard too', () => {
+    renderPane({
+      validation: validation(),
+      onIgnore: jest.fn(),
+      onNextFinding: jest.fn(),
+      onPreviousFinding: jest.fn(),
+      confirm: { kind: 'formula', message: 'D13 含有公式 =SUM(D14:D20)。', onConfirm: jest.fn() },
+      onConfirm: jest.fn(),
+      onCancelConfirm: jest.fn(),
+    });
+    for (const name of ['忽略 D13', '下一个问题', '上一个问题', '覆盖公式', '取消']) {
+      const control = screen.getByRole('button', { name });
+      expect(control.tagName).toBe('BUTTON');
+      control.focus();
+      expect(control).toHaveFocus();
+    }
+  });
+
+  it('marks the selected finding with more than colour: aria-current and a bar', () => {
+    renderPane({ validation: validation(), selectedKey: '自评表!D13:score-sum' });
+    const item = screen.getByRole('button', { name: '定位到 D13' }).closest('li')!;
+    expect(item).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('button', { name: '定位到 D20' }).closest('li')).not.toHaveAttribute('aria-current');
+  });
+
+  it('lists ignored findings on request, with Stop ignoring and no Fix', () => {
+    const ignored = [f('D30', 'error', 0)];
+    const props = renderPane({
+      validation: validation(RESULT, { ignored }),
+      showIgnored: true,
+      onShowIgnoredChange: jest.fn(),
+      onIgnore: jest.fn(),
+      onUnignore: jest.fn(),
+    });
+    expect(screen.getByRole('switch', { name: '显示已忽略的问题（1）' })).toBeChecked();
+    const list = screen.getByRole('region', { name: '已忽略的问题' });
+    expect(within(list).queryByRole('button', { name: '修正 D30' })).toBeNull();
+    fireEvent.click(within(list).getByRole('button', { name: '取消忽略 D30' }));
+    expect(props.onUnignore).toHaveBeenCalledWith(ignored[0]);
+  });
+
+  it('says why no fill was added where Excel could not read the sheet’s rules', () => {
+    renderPane({ validation: validation(RESULT, { marked: 0, marksRefused: 'formats-unreadable' }) });
+    expect(screen.getByText(/Excel 无法读取这张工作表的条件格式/)).toBeInTheDocument();
   });
 });

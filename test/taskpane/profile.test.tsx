@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core';
 import { OfficeExcelHost, SETTINGS_KEYS } from '../../src/excel/excel-host';
 import { App, Themed } from '../../src/taskpane/App';
 import { ProfileEditor } from '../../src/taskpane/components/ProfileEditor';

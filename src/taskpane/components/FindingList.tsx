@@ -5,9 +5,9 @@
 import * as React from 'react';
 import { Button, CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Lang, Severity, WorkbookResult } from '../../core';
-import type { AppliedFix } from '../sheet-host';
+import { findingKey } from '../../host';
 import type { UiStrings } from '../i18n';
-import { findingKey, groupFindings } from '../group-findings';
+import { groupFindings } from '../group-findings';
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'important' | 'informative'> = {
   error: 'danger',
@@ -18,8 +18,13 @@ const SEVERITY_COLOR: Record<Severity, 'danger' | 'important' | 'informative'> =
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   item: {
-    padding: `${tokens.spacingVerticalS} 0`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  // The finding whose cell is selected: a bar and a tint, not the tint alone.
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
   },
   heading: {
     display: 'flex',
@@ -37,12 +42,15 @@ export interface FindingListProps {
   lang: Lang;
   strings: UiStrings;
   result: WorkbookResult;
-  appliedFixes: ReadonlyMap<string, AppliedFix>;
-  /** False where the host cannot write (the browser page's read-only view). */
-  canFix: boolean;
+  /** Where the host can write: each fixable finding offers Fix. Absent on the browser page's read-only view. */
+  onFix?(finding: Finding): void;
+  /** The finding whose cell was last selected (findingKey). */
+  selectedKey?: string;
   onSelect(finding: Finding): void;
-  onFix(finding: Finding): void;
-  onUndoFix(finding: Finding): void;
+  /** Given: each finding offers Ignore (or, in the list of ignored ones, Stop ignoring). */
+  onIgnore?(finding: Finding): void;
+  /** This list shows the ignored findings: no Fix, and Stop ignoring instead of Ignore. */
+  ignoredList?: boolean;
 }
 
 export function FindingList(props: FindingListProps): React.JSX.Element {
@@ -54,7 +62,7 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
     <div>
       {groups.map((group) => {
         const title = group.table ? t.table(group.table.kind, `${group.table.sheet}!${group.table.range}`) : t.otherFindings;
-        const headingId = `${group.key}-heading`;
+        const headingId = `${props.ignoredList ? 'ignored-' : ''}${group.key}-heading`;
         return (
           <section key={group.key} aria-labelledby={headingId}>
             <h2 id={headingId} className={`${styles.heading} ${styles.tableHeading}`}>
@@ -62,7 +70,7 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
               <CounterBadge count={group.count} appearance="ghost" color="informative" />
             </h2>
             {group.severities.map(({ severity, findings }) => {
-              const sevId = `${group.key}-${severity}`;
+              const sevId = `${headingId}-${severity}`;
               return (
                 <div key={severity}>
                   <h3 id={sevId} className={`${styles.heading} ${styles.severityHeading}`}>
@@ -72,9 +80,15 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
                   <ul className={styles.list} aria-labelledby={sevId}>
                     {findings.map((f) => {
                       const key = findingKey(f);
-                      const fix = props.appliedFixes.get(key);
+                      const selected = key === props.selectedKey;
+                      const onFix = props.ignoredList || f.fixValue === undefined ? undefined : props.onFix;
                       return (
-                        <li key={key} className={styles.item}>
+                        <li
+                          key={key}
+                          className={selected ? `${styles.item} ${styles.selected}` : styles.item}
+                          aria-current={selected ? 'true' : undefined}
+                          data-finding={key}
+                        >
                           <Link as="button" onClick={() => props.onSelect(f)} aria-label={t.goToCell(f.cell)}>
                             {f.cell}
                           </Link>{' '}
@@ -86,15 +100,21 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
                               {f.expected !== undefined && `${t.expected} ${f.expected}`}
                             </div>
                           )}
-                          {props.canFix && f.fixValue !== undefined && (
+                          {(onFix || props.onIgnore) && (
                             <div className={styles.actions}>
-                              {fix ? (
-                                <Button size="small" onClick={() => props.onUndoFix(f)} aria-label={`${t.undoFix} ${f.cell}`}>
-                                  {t.undoFix}
-                                </Button>
-                              ) : (
-                                <Button size="small" onClick={() => props.onFix(f)} aria-label={`${t.fix} ${f.cell}`}>
+                              {onFix && (
+                                <Button size="small" onClick={() => onFix(f)} aria-label={`${t.fix} ${f.cell}`}>
                                   {t.fix}
+                                </Button>
+                              )}
+                              {props.onIgnore && (
+                                <Button
+                                  size="small"
+                                  appearance="subtle"
+                                  onClick={() => props.onIgnore!(f)}
+                                  aria-label={`${props.ignoredList ? t.unignore : t.ignore} ${f.cell}`}
+                                >
+                                  {props.ignoredList ? t.unignore : t.ignore}
                                 </Button>
                               )}
                             </div>

@@ -8,14 +8,14 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Switch,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding, Lang } from '../../core';
-import type { Profile } from '../../core';
-import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../sheet-host';
-import { UI_STRINGS } from '../i18n';
+import type { Finding, Lang, Profile } from '../../core';
 import { countBySeverity } from '../../core';
+import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../../host';
+import { UI_STRINGS } from '../i18n';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
 import { ProfileEditor } from './ProfileEditor';
@@ -29,11 +29,21 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  fixes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 export interface PaneError {
   code: HostErrorCode;
   sheet?: string;
+}
+
+/** A question the pane asks before it writes: undo history lost, or a formula overwritten. */
+export interface PaneConfirm {
+  kind: 'undo' | 'formula';
+  message: string;
+  action?: 'validate' | 'fix';
+  onConfirm(): void;
 }
 
 export interface ScoreCheckPaneProps {
@@ -46,6 +56,7 @@ export interface ScoreCheckPaneProps {
   /** A short confirmation (marks cleared, cell fixed). */
   notice?: string;
   showUndoWarning: boolean;
+  /** Fixes that can still be undone, by findingKey. */
   appliedFixes: ReadonlyMap<string, AppliedFix>;
   /** False where the host cannot write cells. */
   canFix?: boolean;
@@ -56,13 +67,26 @@ export interface ScoreCheckPaneProps {
   toolbar?: React.ReactNode;
   /** The policy validations follow; the editor shows where a change handler is given. */
   profile?: Profile;
+  showIgnored?: boolean;
+  confirm?: PaneConfirm;
+  /** findingKey of the finding whose cell was last selected. */
+  selectedKey?: string;
+  /** Changes after each Validate the user pressed: the summary takes the focus then. */
+  summaryFocus?: number;
   onProfileChange?(profile: Profile): void;
   onValidate(): void;
   onLiveChange(on: boolean): void;
   onClearMarks(): void;
   onSelectFinding(finding: Finding): void;
+  onNextFinding?(): void;
+  onPreviousFinding?(): void;
   onFix(finding: Finding): void;
-  onUndoFix(finding: Finding): void;
+  onUndoFix(fix: AppliedFix): void;
+  onIgnore?(finding: Finding): void;
+  onUnignore?(finding: Finding): void;
+  onShowIgnoredChange?(show: boolean): void;
+  onConfirm?(): void;
+  onCancelConfirm?(): void;
   onDismissUndoWarning(): void;
   onDismissError(): void;
 }
@@ -72,6 +96,12 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
   const styles = useStyles();
   const { validation, error } = props;
   const counts = validation ? countBySeverity(validation.result.findings) : undefined;
+  const summary = React.useRef<HTMLDivElement>(null);
+  const ignored = validation?.ignored ?? [];
+
+  React.useEffect(() => {
+    if (props.summaryFocus) summary.current?.focus();
+  }, [props.summaryFocus]);
 
   let status = '';
   if (validation && counts) {
@@ -81,6 +111,8 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
       if (validation.marked > 0) status += ` ${t.marked(validation.marked)}`;
     } else if (tables > 0) status = t.noProblems(validation.sheet, tables);
   }
+  const findings = validation?.result.findings ?? [];
+  const fixes = [...props.appliedFixes.values()];
 
   return (
     <main className={styles.root} lang={props.lang}>
@@ -98,6 +130,17 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
         />
       )}
       {!props.toolbar && !props.features.live && <p>{t.liveUnavailable}</p>}
+      {props.confirm && (
+        <MessageBar intent="warning" role="alertdialog" aria-label={props.confirm.message}>
+          <MessageBarBody>{props.confirm.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={props.onConfirm}>
+              {props.confirm.kind === 'formula' ? t.overwrite : t.proceed}
+            </Button>
+            <Button onClick={props.onCancelConfirm}>{t.cancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {props.profile && props.onProfileChange && (
         <ProfileEditor lang={props.lang} profile={props.profile} onChange={props.onProfileChange} />
       )}
@@ -125,29 +168,69 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
-      {validation?.marksRefused === 'protected' && (
+      {validation?.marksRefused && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t.marksRefusedProtected}</MessageBarBody>
+          <MessageBarBody>{validation.marksRefused === 'protected' ? t.marksRefusedProtected : t.marksRefusedFormats}</MessageBarBody>
         </MessageBar>
       )}
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" tabIndex={-1} ref={summary} data-testid="summary">
         {props.notice && <p>{props.notice}</p>}
         {status && <p>{status}</p>}
       </div>
-      {validation && validation.result.tables.length === 0 && validation.result.findings.length === 0 && (
+      {fixes.length > 0 && (
+        <ul className={styles.fixes} aria-label={t.undoFix}>
+          {fixes.map((fix) => (
+            <li key={`${fix.sheet}!${fix.cell}`} className={styles.row}>
+              <span>{t.fixed(fix.cell, String(fix.written))}</span>
+              <Button size="small" onClick={() => props.onUndoFix(fix)} aria-label={`${t.undoFix} ${fix.cell}`}>
+                {t.undoFix}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {findings.length > 1 && props.onNextFinding && props.onPreviousFinding && (
+        <div className={styles.row} role="group" aria-label={t.nextFinding}>
+          <Button size="small" onClick={props.onPreviousFinding}>
+            {t.previousFinding}
+          </Button>
+          <Button size="small" onClick={props.onNextFinding}>
+            {t.nextFinding}
+          </Button>
+        </div>
+      )}
+      {validation && validation.result.tables.length === 0 && findings.length === 0 && (
         <EmptyState strings={t} sheet={validation.sheet} />
       )}
-      {validation && validation.result.findings.length > 0 && (
+      {findings.length > 0 && validation && (
         <FindingList
           lang={props.lang}
           strings={t}
           result={validation.result}
-          appliedFixes={props.appliedFixes}
-          canFix={props.canFix ?? true}
+          selectedKey={props.selectedKey}
           onSelect={props.onSelectFinding}
-          onFix={props.onFix}
-          onUndoFix={props.onUndoFix}
+          onFix={props.canFix === false ? undefined : props.onFix}
+          onIgnore={props.onIgnore}
         />
+      )}
+      {ignored.length > 0 && validation && props.onShowIgnoredChange && (
+        <Switch
+          label={t.showIgnored(ignored.length)}
+          checked={props.showIgnored ?? false}
+          onChange={(_, data) => props.onShowIgnoredChange!(data.checked)}
+        />
+      )}
+      {props.showIgnored && ignored.length > 0 && validation && (
+        <section aria-label={t.ignoredHeading}>
+          <FindingList
+            lang={props.lang}
+            strings={t}
+            result={{ ...validation.result, findings: ignored }}
+            ignoredList
+            onSelect={props.onSelectFinding}
+            onIgnore={props.onUnignore}
+          />
+        </section>
       )}
     </main>
   );
