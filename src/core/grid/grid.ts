@@ -106,7 +106,7 @@ export function rangeToA1(range: CellRange): string {
 
 /** "A1:C3", "A1" → a range; undefined when it is not one. */
 export function parseRangeA1(text: string): CellRange | undefined {
-  // split gives one piece at least, '' for '' (which parseA1 refuses).
+  // split always gives a first piece ('' for '', which parseA1 refuses).
   const [first = '', second = first] = text.split(':');
   const a = parseA1(first);
   const b = parseA1(second);

@@ -14,7 +14,6 @@ function termOf(row: AmountRow, role: AmountRole, precision: Precision, sign: 1 
   return sumTerm(row.values[role], precision, sign);
 }
 
-/** The rows of a grouping. */
 export function groupingRows(table: AmountTable, grouping: AmountTable['groupings'][number]): AmountRow[] {
   // budget-block.ts numbers a grouping's members by their place in table.rows, so each is one of its rows.
   return grouping.rows.map((i) => table.rows[i]!);
