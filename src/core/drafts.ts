@@ -41,13 +41,16 @@ export function draftFinding(
   options: ReportOptions,
 ): Draft {
   const found = options.found ?? formatFound(slot);
+  const template = owner.meta.messages[messageId];
+  // A rule reporting a sentence its meta lacks is a bug: the engine turns the throw into a not-checked table.
+  if (!template) throw new Error(`${owner.meta.id} has no message ${messageId}`);
   const finding: Finding = {
     sheet: run.view.name,
     cell: slot.address,
     rule: owner.meta.id as Finding['rule'],
     severity: owner.meta.severity,
     found,
-    message: fill(owner.meta.messages[messageId], { ...params, found, expected: options.expected ?? '' }, slot, run.labels),
+    message: fill(template, { ...params, found, expected: options.expected ?? '' }, slot, run.labels),
     messageId,
     table: run.index,
   };

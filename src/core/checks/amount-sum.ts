@@ -7,7 +7,7 @@ import { amountPrecision, intervalOf } from '../arithmetic/precision';
 import { formatCellList, formatLike } from '../findings/format';
 import type { AmountTable } from '../layout/tables';
 import { defineRule, type RuleContext } from './rule';
-import { amountConstraints, SUMMED } from './shared/amount-constraints';
+import { amountConstraints, groupingRows, SUMMED } from './shared/amount-constraints';
 import { reportSums } from './shared/sum-constraints';
 import { SUM_MESSAGES } from './shared/sum-messages';
 
@@ -20,19 +20,21 @@ function reportDisagreeingGroupings(table: Readonly<AmountTable>, ctx: RuleConte
   const precision = amountPrecision(table);
   for (const role of SUMMED) {
     const sums = table.groupings.map((g) => {
-      const parts = g.rows.map((i) => intervalOf(table.rows[i].values[role], precision));
+      const parts = groupingRows(table, g).map((row) => intervalOf(row.values[role], precision));
       return parts.every((p) => p !== undefined) ? sumIntervals(parts as Interval[]) : undefined;
     });
-    sums.forEach((sum, i) => {
+    table.groupings.forEach((g, i) => {
+      const sum = sums[i];
       if (!sum) return;
       const others = sums.filter((s, j) => j !== i && s !== undefined) as Interval[];
-      if (others.length < 2 || others.some((o) => overlaps(o, sum))) return;
-      if (!others.every((o) => overlaps(o, others[0]))) return;
-      const g = table.groupings[i];
-      const firstSlot = table.rows[g.rows[0]].values[role]!;
+      const [reference] = others;
+      if (!reference || others.length < 2 || others.some((o) => overlaps(o, sum))) return;
+      if (!others.every((o) => overlaps(o, reference))) return;
+      const slots = groupingRows(table, g).map((row) => row.values[role]!);
+      const [firstSlot] = slots;
+      if (!firstSlot) return;
       const found = formatLike(firstSlot, midpoint(sum));
-      const expected = formatLike(firstSlot, midpoint(others[0]));
-      const slots = g.rows.map((r) => table.rows[r].values[role]!);
+      const expected = formatLike(firstSlot, midpoint(reference));
       ctx.report(g.label, 'groupings', { parts: formatCellList(slots) }, { found, expected, inputs: slots });
     });
   }

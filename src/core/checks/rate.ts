@@ -94,7 +94,8 @@ function reportCompletionRates(table: Readonly<IndicatorTable>, ctx: Context): v
     const capped = ctx.profile.capRates === 'capped' && c.ratio.lo.gt(ONE);
     const id: Messages = c.met && c.target.percent ? 'percent-met' : capped ? 'capped' : 'ratio';
     const ratioText = formatPercent(midpoint(c.ratio), 2);
-    reportRate(ctx, rate, expectedValues[0], id, { ...params, num, den, ratio: ratioText }, [node.target, actualSlot]);
+    const expected = expectedRate(c, ctx.profile.capRates);
+    reportRate(ctx, rate, expected, id, { ...params, num, den, ratio: ratioText }, [node.target, actualSlot]);
   }
 }
 

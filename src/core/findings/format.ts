@@ -89,7 +89,7 @@ export function formatCellList(slots: readonly Slot[]): string {
 
 /** Thousands separators for a plain number of four or more integer digits: 33339674.47 → 33,339,674.47. */
 export function groupDigits(text: string): string {
-  const m = /^(-?)(\d{4,})(\.\d+)?$/.exec(text);
-  if (!m) return text;
-  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+  const [, sign = '', digits, fraction = ''] = /^(-?)(\d{4,})(\.\d+)?$/.exec(text) ?? [];
+  if (!digits) return text;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
 }

@@ -85,9 +85,9 @@ export function toA1(row: number, col: number): string {
 
 /** "B12" or "$B$12" → {row: 11, col: 1}; undefined for anything else. */
 export function parseA1(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
-  if (!m) return undefined;
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const [, letters, digits] = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim()) ?? [];
+  if (!letters || !digits) return undefined;
+  return { row: Number(digits) - 1, col: columnIndex(letters) };
 }
 
 /** Reading order of two A1 addresses: by row, then column (addresses that are not A1 by code point, last resort). */
@@ -106,7 +106,8 @@ export function rangeToA1(range: CellRange): string {
 
 /** "A1:C3", "A1" → a range; undefined when it is not one. */
 export function parseRangeA1(text: string): CellRange | undefined {
-  const [first, second = first] = text.split(':');
+  // split always gives a first piece ('' for '', which parseA1 refuses).
+  const [first = '', second = first] = text.split(':');
   const a = parseA1(first);
   const b = parseA1(second);
   if (!a || !b) return undefined;

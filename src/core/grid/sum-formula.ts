@@ -15,8 +15,8 @@ export function summedCells(formula: string): Set<string> | undefined {
   const text = formula.replace(/\s+/g, '').toUpperCase();
   const refs: string[] = [];
   for (const term of text.split('+')) {
-    const call = SUM_CALL.exec(term);
-    const args = call ? call[1].split(',') : [term];
+    const [, inner] = SUM_CALL.exec(term) ?? [];
+    const args = inner === undefined ? [term] : inner.split(',');
     for (const a of args) {
       if (!REF.test(a)) return undefined;
       refs.push(a);

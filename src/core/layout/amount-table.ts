@@ -201,7 +201,7 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
     const label = labelCol >= 0 ? view.text(row, labelCol) : '';
     return { row, heading, label, labelCol, seq: labelCol > left ? seqText(view, row, left, labelCol) : '' };
   });
-  const lastRow = found.length > 0 ? found[found.length - 1].row : header.row;
+  const lastRow = found[found.length - 1]?.row ?? header.row;
 
   // A column named in the upper row of a two-row header has its header cell there.
   const headerRowOf = (c: number) => view.merge(header.row, c)?.top ?? header.row;
@@ -209,6 +209,8 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
   const points = new Map(columns.map(([c]) => [c, ratePointsColumn(view, headerRowOf(c), c, dataRows)]));
   const hierarchy = rowHierarchy(found.map((f): HierarchyRow => ({ label: f.label, seq: f.seq, heading: f.heading })));
   const rows: AmountRow[] = found.map((f, i) => {
+    // rowHierarchy places each row it is given, in order.
+    const { depth, parent } = hierarchy[i]!;
     const values: AmountRow['values'] = {};
     for (const [c, role] of columns) {
       const s = view.slot(f.row, c);
@@ -219,8 +221,8 @@ export function readAmountTable(view: SheetView, header: HeaderRow): { table: Am
     return {
       label: f.label,
       labelSlot: view.slot(f.row, Math.max(0, f.labelCol)),
-      depth: hierarchy[i].depth,
-      parent: hierarchy[i].parent,
+      depth,
+      parent,
       values,
     };
   });

@@ -80,7 +80,7 @@ function readBlock(view: SheetView, budgetRow: number, labelCol: number): Amount
 
   const bottom = rateRow ?? spentRow;
   const top = Math.max(0, groupRow);
-  const right = categoryCols[categoryCols.length - 1];
+  const right = Math.max(...categoryCols);
   return {
     type: 'amounts',
     kind: 'budget-block',

@@ -76,8 +76,9 @@ const DIRECTION = /^(定性|定量|正向|反向)(指标|类)?$/;
  * reader knows (递增, 持续): a guessed direction would cry wolf.
  */
 function operatorText(typed: string): string | null {
-  const direction = DIRECTION.exec(typed);
-  if (direction) return DIRECTION_WORDS[direction[1]];
+  const [, direction] = DIRECTION.exec(typed) ?? [];
+  const word = direction === undefined ? undefined : DIRECTION_WORDS[direction];
+  if (word !== undefined) return word;
   if (typed === '') return '';
   const probe = parseTypedText(`${typed}1`);
   return probe.kind === 'number' && (probe.op !== 'eq' || typed === '=' || typed === '等于') ? typed : null;

@@ -59,8 +59,8 @@ export function rowMarks(label: string, seq = ''): RowMarks {
 /** The label without its outline number: （一）人员经费 → 人员经费. */
 export function withoutNumbering(label: string): string {
   const text = normalizeText(label);
-  const style = numberingOf(text);
-  return style < 0 ? text : text.replace(NUMBERING[style], '');
+  const style = NUMBERING.find((re) => re.test(text));
+  return style ? text.replace(style, '') : text;
 }
 
 /** What a subtotal is named for: 公务用车小计 → 公务用车; a bare 小计 → ''. */
@@ -104,8 +104,9 @@ function outlineDepths(marks: readonly RowMarks[]): number[] {
       return;
     }
     let depth = 1 + Math.max(indentRank.get(m.indent) ?? 0, styleOrder.indexOf(m.numbering) + 1);
-    if (m.whereof && i > 0) {
-      depth = Math.max(depth, depths[i - 1] + 1);
+    const above = depths[i - 1];
+    if (m.whereof && above !== undefined) {
+      depth = Math.max(depth, above + 1);
       whereof = { indent: m.indent, numbering: m.numbering, depth };
     } else if (whereof && m.indent > whereof.indent && m.numbering === whereof.numbering) {
       depth = whereof.depth;
@@ -122,11 +123,26 @@ function outlineDepths(marks: readonly RowMarks[]): number[] {
  * below: a 小计 always does; a 合计 does unless it heads the table, is
  * followed by its 其中： parts, or the rows above already have their total.
  */
-function closesRunAbove(marks: readonly RowMarks[], i: number, runOpen: boolean): boolean {
-  const m = marks[i];
-  if (m.subtotal) return i > 0;
-  if (!m.total || i === 0 || !runOpen) return false;
-  return !marks[i + 1]?.whereof;
+function closesRunAbove(m: RowMarks, next: RowMarks | undefined, first: boolean, runOpen: boolean): boolean {
+  if (m.subtotal) return !first;
+  if (!m.total || first || !runOpen) return false;
+  return !next?.whereof;
+}
+
+interface OpenRow {
+  index: number;
+  depth: number;
+  total: boolean;
+}
+
+/** Closes the open rows as deep as `depth` or deeper: the one left on top is the parent of a row at `depth`. */
+function parentOnTop(open: OpenRow[], depth: number): number | undefined {
+  let top = open[open.length - 1];
+  while (top && top.depth >= depth) {
+    open.pop();
+    top = open[open.length - 1];
+  }
+  return top?.index;
 }
 
 /**
@@ -144,35 +160,35 @@ export function rowHierarchy(input: readonly (string | HierarchyRow)[]): RowPlac
 
   // The rows still open as parents, depths rising: a stack keeps the search linear
   // (scanning back from each row was quadratic under one 合计 row).
-  const open: number[] = [];
+  const open: OpenRow[] = [];
   /** First row of the run a closing total would close: after the last total. */
   let runStart = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const closes = closesRunAbove(marks, i, i > runStart && !open.some((o) => marks[o].total));
+  for (const [i, m] of marks.entries()) {
+    // outlineDepths gives every row a depth: depths[i] (this row) and depths[p] (a part, a row above) exist.
+    const closes = closesRunAbove(m, marks[i + 1], i === 0, i > runStart && !open.some((o) => o.total));
     closing.push(closes);
     if (closes) {
       parents.push(undefined);
       const parts = closedParts(rows, marks, parents, closing, runStart, i);
       for (const p of parts) parents[p] = i;
-      if (marks[i].subtotal) {
+      if (m.subtotal) {
         // Its depth is its parts' (reduce, not a spread: a 小计 may close thousands of rows).
-        if (parts.length > 0) depths[i] = parts.reduce((d, p) => Math.min(d, depths[p]), Infinity);
+        if (parts.length > 0) depths[i] = parts.reduce((d, p) => Math.min(d, depths[p]!), Infinity);
         // The 小计 takes its run's place under the heading it closes, if any.
-        while (open.length > 0 && depths[open[open.length - 1]] >= depths[i]) open.pop();
-        parents[i] = open[open.length - 1];
+        parents[i] = parentOnTop(open, depths[i]!);
       } else {
         open.length = 0;
         runStart = i + 1;
       }
       continue;
     }
-    if (marks[i].total) {
+    if (m.total) {
       open.length = 0;
       runStart = i + 1;
     }
-    while (open.length > 0 && depths[open[open.length - 1]] >= depths[i]) open.pop();
-    parents.push(open[open.length - 1]);
-    open.push(i);
+    const depth = depths[i]!;
+    parents.push(parentOnTop(open, depth));
+    open.push({ index: i, depth, total: m.total });
   }
 
   passOverHeadings(rows, parents);
@@ -194,22 +210,27 @@ function closedParts(
   runStart: number,
   at: number,
 ): number[] {
-  const subtotal = marks[at].subtotal;
+  // `at` and every j below are row indexes of the run, inside rows, marks and closing.
+  const closer = rows[at]!;
+  const subtotal = marks[at]!.subtotal;
   let from = at;
   while (from > runStart) {
     const j = from - 1;
     // A heading opens the section when the row below it is its child; an item with no
     // amounts at the level of its neighbours (2.乙 left blank) is passed over.
-    if (subtotal && (closing[j] || (rows[j].heading && parents[j + 1] === j))) break;
+    if (subtotal && (closing[j] || (rows[j]!.heading && parents[j + 1] === j))) break;
     from = j;
   }
   const inRun = (p: number | undefined) => p !== undefined && p >= from && p < at;
   let parts: number[] = [];
-  for (let j = from; j < at; j++) if (!rows[j].heading && !inRun(effectiveParent(rows, parents, j))) parts.push(j);
-  const name = subtotal ? subtotalName(rows[at].label) : '';
+  for (let j = from; j < at; j++) if (!rows[j]!.heading && !inRun(effectiveParent(rows, parents, j))) parts.push(j);
+  const name = subtotal ? subtotalName(closer.label) : '';
   if (name !== '') {
     const named: number[] = [];
-    for (let k = parts.length - 1; k >= 0 && normalizeText(rows[parts[k]].label).includes(name); k--) named.push(parts[k]);
+    for (const part of [...parts].reverse()) {
+      if (!normalizeText(rows[part]!.label).includes(name)) break;
+      named.push(part);
+    }
     if (named.length > 0) parts = named.reverse();
   }
   return parts;
@@ -218,7 +239,8 @@ function closedParts(
 /** A row's parent, skipping headings that carry no amount of their own. */
 function effectiveParent(rows: readonly HierarchyRow[], parents: readonly (number | undefined)[], i: number): number | undefined {
   let p = parents[i];
-  while (p !== undefined && rows[p].heading) p = parents[p];
+  // A parent is the index of a row.
+  while (p !== undefined && rows[p]!.heading) p = parents[p];
   return p;
 }
 
@@ -230,9 +252,10 @@ function effectiveParent(rows: readonly HierarchyRow[], parents: readonly (numbe
 function detachLoneWhereof(marks: readonly RowMarks[], parents: (number | undefined)[]): void {
   const childCount = new Map<number, number>();
   for (const p of parents) if (p !== undefined) childCount.set(p, (childCount.get(p) ?? 0) + 1);
-  parents.forEach((p, i) => {
-    if (p !== undefined && childCount.get(p) === 1 && marks[i].whereof) parents[i] = undefined;
-  });
+  for (const [i, m] of marks.entries()) {
+    const p = parents[i];
+    if (p !== undefined && childCount.get(p) === 1 && m.whereof) parents[i] = undefined;
+  }
 }
 
 function passOverHeadings(rows: readonly HierarchyRow[], parents: (number | undefined)[]): void {

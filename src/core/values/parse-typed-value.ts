@@ -152,7 +152,8 @@ const CJK_OR_LATIN_LETTER = /^[A-Za-z\u3400-\u9fff]/;
 export function prepareNumberText(text: string): string {
   let s = normalizeForNumbers(text);
   if (s.includes('\\') || s.includes('$')) {
-    s = s.replace(LATEX_OPERATOR, (_, name: string) => LATEX_REPLACEMENT[name]).replace(LATEX_NOISE, '');
+    // LATEX_OPERATOR matches only the names LATEX_REPLACEMENT maps.
+    s = s.replace(LATEX_OPERATOR, (_, name: string) => LATEX_REPLACEMENT[name]!).replace(LATEX_NOISE, '');
   }
   if (s.includes('(')) s = s.replace(FORMULA_PARENS, '');
   return s;
@@ -240,10 +241,10 @@ export function readNumbersInContext(s: string, maxCount = Infinity, reading: Va
   let previousEnd = 0;
   NUMBER_TOKEN.lastIndex = 0;
   for (let m = NUMBER_TOKEN.exec(s); m !== null && found.length < maxCount; m = NUMBER_TOKEN.exec(s)) {
+    const [token, integerPart = '', fractionDigits = ''] = m;
     const digitsStart = m.index;
-    const digitsEnd = m.index + m[0].length;
-    const integerDigits = m[1].replace(THOUSANDS_SEPARATOR, '');
-    const fractionDigits = m[2] ?? '';
+    const digitsEnd = m.index + token.length;
+    const integerDigits = integerPart.replace(THOUSANDS_SEPARATOR, '');
 
     // A sign belongs to the number unless it joins two numbers (90%-95%, 1-12月).
     let start = digitsStart;
@@ -322,10 +323,8 @@ export function parseTypedText(text: string, reading: ValueReading = 'target'): 
   const s = prepareNumberText(text);
   if (s === '') return text.trim() === '' ? { kind: 'blank' } : qualitative(text);
 
-  const numbers = readNumbersInContext(s, 2, reading);
-  if (numbers.length !== 1) return qualitative(text);
-  const [found] = numbers;
-  if (!found.number) return qualitative(text);
+  const [found, second] = readNumbersInContext(s, 2, reading);
+  if (!found || second !== undefined || !found.number) return qualitative(text);
 
   const before = s.slice(0, found.start);
   const after = s.slice(found.end);
@@ -372,17 +371,17 @@ function readNumberFormat(numFmt: string | undefined): NumberFormatMeaning {
   const cached = formatCache.get(numFmt);
   if (cached) return cached;
   const withoutQuotedSemicolons = numFmt.replace(FORMAT_LITERAL, (lit) => (lit.startsWith('"') ? lit.replace(FORMAT_SECTION_SEPARATOR, '') : lit));
-  const section = withoutQuotedSemicolons.split(';')[0];
+  const [section = ''] = withoutQuotedSemicolons.split(';');
   const code = section.replace(FORMAT_LITERAL, '').replace(FORMAT_GENERAL, '');
   let unit = '';
-  for (const q of section.matchAll(FORMAT_QUOTED)) {
-    const literal = q[1].trim();
+  for (const [, quoted = ''] of section.matchAll(FORMAT_QUOTED)) {
+    const literal = quoted.trim();
     // A quoted "%" shows a percent sign without scaling (95 shows as 95%): not a fraction, so no unit.
     if (UNIT_EXACT.test(literal) && !PERCENT_LIKE_UNITS.has(literal)) unit = literal;
   }
-  const decimalsMatch = FORMAT_DECIMALS.exec(code);
+  const [, decimalPlaces = ''] = FORMAT_DECIMALS.exec(code) ?? [];
   const meaning: NumberFormatMeaning = {
-    decimals: decimalsMatch ? decimalsMatch[1].length : 0,
+    decimals: decimalPlaces.length,
     percent: code.includes('%'),
     date: FORMAT_DATE_PART.test(code),
     unit,

@@ -22,7 +22,7 @@ const PAIRS = [
   '軍军 陣阵 鄉乡 鎮镇 邊边 黨党 團团 婦妇 兒儿 別别 勵励 獎奖 懲惩 違违 罰罚 稅税 錢钱 貨货 銷销 賬账 帳帐',
 ].join(' ');
 
-const SIMPLIFIED_OF = new Map<string, string>(PAIRS.split(' ').map((pair) => [pair[0], pair[1]]));
+const SIMPLIFIED_OF = new Map<string, string>(PAIRS.split(' ').map((pair) => [pair.charAt(0), pair.charAt(1)]));
 
 /** The characters to fold, for a quick test before folding anything. */
 export const TRADITIONAL_CHARACTERS = [...SIMPLIFIED_OF.keys()].join('');

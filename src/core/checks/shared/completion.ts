@@ -36,7 +36,10 @@ export interface Completion {
   lowerIsBetter: boolean;
 }
 
-export type CompletionResult = { kind: 'computed'; candidates: Completion[] } | { kind: 'refused'; reason: Refusal; detail?: string };
+/** A computed result has a candidate at least: rate and rate-convention word their verdict from the first. */
+export type CompletionResult =
+  | { kind: 'computed'; candidates: [Completion, ...Completion[]] }
+  | { kind: 'refused'; reason: Refusal; detail?: string };
 
 const HIGHER: ReadonlySet<Comparator> = new Set(['ge', 'gt', 'eq']);
 
@@ -201,8 +204,9 @@ export function analyseCompletion(node: IndicatorNode): CompletionResult | undef
     }
     candidates.push(c);
   }
-  if (candidates.length === 0) return { kind: 'refused', reason: 'bound' };
-  return { kind: 'computed', candidates };
+  const [first, ...rest] = candidates;
+  if (!first) return { kind: 'refused', reason: 'bound' };
+  return { kind: 'computed', candidates: [first, ...rest] };
 }
 
 const HUNDRED: Interval = { lo: ONE, hi: ONE };

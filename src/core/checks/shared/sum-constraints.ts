@@ -128,8 +128,9 @@ interface RootCause {
  * and breaks none of the constraints that hold; undefined unless exactly one.
  */
 function rootCause(group: SumConstraint[], all: SumConstraint[]): RootCause | undefined {
+  const [first] = group;
+  if (!first) return undefined;
   let candidates: RootCause[] = [];
-  const first = group[0];
   for (const slot of slotsOf(first)) {
     if (!group.every((c) => slotsOf(c).includes(slot))) continue;
     let value: Interval | undefined;

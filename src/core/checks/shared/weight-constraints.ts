@@ -33,7 +33,8 @@ function indicatorConstraints(table: IndicatorTable): SumConstraint[] {
 function withBonusOnTop(table: IndicatorTable, constraints: SumConstraint[]): SumConstraint[] {
   const totalSlot = table.total?.weight;
   const i = constraints.findIndex((c) => c.total.slot === totalSlot);
-  if (i < 0 || holds(constraints[i]) || !table.roots.some((r) => r.bonus)) return constraints;
+  const onTotal = constraints[i];
+  if (!onTotal || holds(onTotal) || !table.roots.some((r) => r.bonus)) return constraints;
   const withoutBonus = indicatorConstraints({ ...table, roots: table.roots.filter((r) => !r.bonus) });
   const alternative = withoutBonus.find((c) => c.total.slot === totalSlot);
   if (!alternative || !holds(alternative)) return constraints;
