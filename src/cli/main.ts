@@ -12,7 +12,7 @@ import { ProfileError, resolveProfile, type Profile } from '../core';
 import { buildReport, reportFile, unreadableFile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
 import { isUnreadableWorkbookError, unreadable } from '../file/unreadable';
-import { writeMarkedCopy } from '../file/write-marked-copy';
+import { nodeInflateRaw, nodeZlib } from '../file/node-zlib';
 import { langFromEnv, parseArgs, USAGE, type CheckCommand } from './args';
 import { collectInputs, type Input } from './collect-inputs';
 import { formatHuman } from './format-human';
@@ -106,7 +106,7 @@ async function checkOne(
   }
   let workbook: Workbook;
   try {
-    workbook = await readWorkbook(bytes, file);
+    workbook = await readWorkbook(bytes, file, nodeInflateRaw);
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { file, ok: false, reason: e.reason };
     const msg = oneLine(String((e as Error).message ?? e));
@@ -122,7 +122,9 @@ async function checkOne(
   }
   const outcome: FileOutcome = { file, ok: true, result, cellsRead: countCells(workbook) };
   if (cmd.annotateDir && result.findings.length > 0) {
-    const marked = await writeMarkedCopy(bytes, result.findings, lang);
+    // Loaded only when asked for: a plain check never evaluates the writer (one bundle, webpackMode eager).
+    const { writeMarkedCopy } = await import(/* webpackMode: "eager" */ '../file/write-marked-copy');
+    const marked = await writeMarkedCopy(bytes, result.findings, lang, nodeZlib);
     outcome.markedCopy = await writeCopy(cmd.annotateDir, file, marked, taken);
   }
   return outcome;
