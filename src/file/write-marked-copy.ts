@@ -147,9 +147,10 @@ function legacyDrawingInsertAt(xml: string, p: string): number {
 function ensureRelPrefix(xml: string): { xml: string; r: string } {
   const r = prefixFor(xml, NS.rel);
   if (r) return { xml, r };
-  const root = /<([\w.-]+:)?worksheet(?=[\s>])[^>]*>/.exec(xml)!;
-  const tag = root[0].replace(/>$/, ` xmlns:r="${NS.rel}">`);
-  return { xml: xml.slice(0, root.index) + tag + xml.slice(root.index + root[0].length), r: 'r:' };
+  const p = prefixFor(xml, MAIN_NAMESPACES) ?? '';
+  const root = findStartTag(xml, `${p}worksheet`)!;
+  const tag = root.tag.replace(/>$/, ` xmlns:r="${NS.rel}">`);
+  return { xml: xml.slice(0, root.index) + tag + xml.slice(root.index + root.tag.length), r: 'r:' };
 }
 
 interface MarkedCell {
