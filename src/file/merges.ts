@@ -2,9 +2,9 @@
  * Merged areas, in time and memory proportional to the merges and the cells
  * that hold data, never to the area a merge declares (a merge over
  * J1:XFD1048576 costs what one over J1:K2 costs). One sweep down the rows
- * keeps the merges that cover the current row, sorted by column: merges
- * covering one row cannot overlap, so one binary search finds the merge a
- * column falls in.
+ * keeps the merges that cover the current row, sorted by column: accepted
+ * merges covering one row cannot overlap, so one binary search finds the
+ * merge a column falls in.
  */
 import type { Cell, CellRange } from '../core';
 
@@ -33,10 +33,11 @@ class ActiveMerges {
     return m && m.right >= col ? m : undefined;
   }
 
-  /** Whether `m` shares a column with an active merge. */
-  overlaps(m: CellRange): boolean {
-    const i = this.indexAtOrBefore(m.right);
-    return i >= 0 && this.byLeft[i].right >= m.left;
+  /** The active merges sharing a column with `m`. */
+  overlapping(m: CellRange): CellRange[] {
+    const out: CellRange[] = [];
+    for (let i = this.indexAtOrBefore(m.right); i >= 0 && this.byLeft[i].right >= m.left; i--) out.push(this.byLeft[i]);
+    return out;
   }
 
   add(m: CellRange): void {
@@ -91,48 +92,73 @@ function byTopThenLeft(a: CellRange, b: CellRange): number {
 }
 
 /**
- * The merges Excel can honour: of two that overlap (a damaged or
- * hand-made file), the one whose top-left comes first in reading order is
- * kept and the other dropped, so the cells it would have hidden are read
- * and checked like any others. Document order is kept for the rest.
+ * The merges that hide nothing: two that overlap (a damaged or hand-made
+ * file) are both dropped, and so is a merge over a cell that holds a value
+ * or formula (Excel clears those when it merges, so only another writer
+ * leaves one there), so that every cell holding something is read and
+ * checked. Document order is kept.
  */
-export function acceptMerges(merges: readonly CellRange[]): CellRange[] {
+export function honestMerges(merges: readonly CellRange[], rows: readonly (Cell | undefined)[][]): CellRange[] {
+  const dropped = new Set<CellRange>();
   const sorted = [...merges].sort(byTopThenLeft);
   const active = new ActiveMerges();
-  const kept = new Set<CellRange>();
   for (const m of sorted) {
     active.advanceTo(m.top);
-    if (active.overlaps(m)) continue;
+    const hit = active.overlapping(m);
+    if (hit.length > 0) {
+      // The ones hit stay in the sweep, so later merges over them are dropped too.
+      for (const h of hit) dropped.add(h);
+      dropped.add(m);
+      continue;
+    }
     active.add(m);
-    kept.add(m);
   }
-  return merges.filter((m) => kept.has(m));
-}
-
-/**
- * Removes the cells a merge hides (all but its top-left): Excel shows only
- * the top-left's value, and a reader repeating it there would count it
- * twice in any sum. `merges` must not overlap (acceptMerges).
- */
-export function dropHiddenCells(rows: (Cell | undefined)[][], merges: readonly CellRange[]): void {
-  if (merges.length === 0) return;
-  const sorted = [...merges].sort(byTopThenLeft);
-  const active = new ActiveMerges();
+  const disjoint = sorted.filter((m) => !dropped.has(m));
+  const sweep = new ActiveMerges();
   let next = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    active.advanceTo(r);
+    sweep.advanceTo(r);
     // Only merges covering row r join, so the active ones never share a column.
-    for (; next < sorted.length && sorted[next].top <= r; next++) if (sorted[next].bottom >= r) active.add(sorted[next]);
-    if (active.size === 0) continue;
+    for (; next < disjoint.length && disjoint[next].top <= r; next++) if (disjoint[next].bottom >= r) sweep.add(disjoint[next]);
+    if (sweep.size === 0) continue;
     row.forEach((_, c) => {
-      const m = active.at(c);
-      if (m && (m.top !== r || m.left !== c)) delete row[c];
+      const m = sweep.at(c);
+      if (m && (m.top !== r || m.left !== c)) dropped.add(m);
     });
-    // A row whose every cell was hidden reads as empty, as it would in Excel.
-    let last = row.length - 1;
-    while (last >= 0 && row[last] === undefined) last--;
-    row.length = last + 1;
   }
+  return merges.filter((m) => !dropped.has(m));
+}
+
+/** A merge larger than this is cut to the cells that hold data; no form merges anything near it. */
+export const LARGE_MERGE_CELLS = 10_000;
+
+/**
+ * Cuts large merges to the rectangle of cells that hold data: beyond it a
+ * merge covers only empty cells, which nothing reads. The engine indexes
+ * merges cell by cell (core/sheet-view.ts), so one merge over
+ * J1:XFD1048576 would otherwise cost it 17 billion entries. Returns the
+ * merges and the cells they still cover, for the caller's bound.
+ */
+export function boundMerges(merges: readonly CellRange[], rows: readonly (Cell | undefined)[][]): { merges: CellRange[]; area: number } {
+  const lastRow = rows.length - 1;
+  let lastCol = -1;
+  for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;
+  const out: CellRange[] = [];
+  let area = 0;
+  for (const m of merges) {
+    const size = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (size <= LARGE_MERGE_CELLS) {
+      out.push(m);
+      area += size;
+      continue;
+    }
+    // Its top-left beyond the data: it covers no cell that holds anything.
+    if (m.top > lastRow || m.left > lastCol) continue;
+    const cut = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+    out.push(cut);
+    area += (cut.bottom - cut.top + 1) * (cut.right - cut.left + 1);
+  }
+  return { merges: out, area };
 }

@@ -9,7 +9,7 @@
 import type { Cell, CellRange, CellValue } from '../core';
 import { MAX_SHEET_CELLS } from '../core';
 import { displayedNumberText } from './cell-text';
-import { acceptMerges, dropHiddenCells } from './merges';
+import { boundMerges, honestMerges } from './merges';
 import { readStringItem, unescapeExcelText } from './read-shared-strings';
 import { slideFormula } from './shared-formula';
 import { unreadable } from './unreadable';
@@ -19,6 +19,13 @@ import { XmlScanner } from './xml-scanner';
 /** Excel's last row and column (1,048,576 × XFD). */
 export const LAST_ROW = 1048576;
 export const LAST_COL = 16384;
+
+/**
+ * Cells that merges may cover once cut to the data (boundMerges): the
+ * engine spends memory on each, so a sheet whose data lies far apart under
+ * huge merges is refused like an oversized sheet rather than exhausting it.
+ */
+export const MAX_MERGED_CELLS = 10 * MAX_SHEET_CELLS;
 
 export interface SheetContext {
   fileName: string;
@@ -113,8 +120,10 @@ class SheetReader {
       else if (x.isMain() && x.local === 'mergeCells') this.readMerges();
       else x.skipCurrent();
     }
-    const merges = acceptMerges(this.merges);
-    dropHiddenCells(this.rows, merges);
+    const { merges, area } = boundMerges(honestMerges(this.merges, this.rows), this.rows);
+    if (area > MAX_MERGED_CELLS) {
+      throw unreadable('too-large', this.ctx.fileName, { sheet: this.ctx.sheetName, cells: area, limit: MAX_MERGED_CELLS });
+    }
     // Fill holes so every row index is an array: the engine iterates rows densely.
     for (let r = 0; r < this.rows.length; r++) if (!this.rows[r]) this.rows[r] = [];
     return { rows: this.rows, merges };

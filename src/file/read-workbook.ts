@@ -8,7 +8,8 @@
  * - dates are Excel serial numbers as stored, like Office.js `range.values`,
  *   so both adapters give the engine the same value for the same cell; the
  *   number format says it is a date;
- * - hidden cells of a merge are left out (only the top-left's value shows);
+ * - a merge's hidden cells are empty; a merge that would hide a value, or
+ *   that overlaps another, is dropped so every value is read (merges.ts);
  * - a number Excel could not hold (NaN, Infinity, 1e999) reads as the #NUM!
  *   error it would show, which the engine reports as not checked;
  * - every worksheet is read, hidden ones too: a hidden sheet's arithmetic

@@ -64,12 +64,17 @@ export class XmlScanner {
   private textIsCdata = false;
   /** A self-closing start's end event, owed to the caller's depth count. */
   private pendingEnd = false;
+  private rootSeen = false;
 
   constructor(private readonly xml: string) {}
 
-  /** Depth of open elements after the current token (the root's children are at depth 1). */
+  /**
+   * Depth of open elements after the current token (the root is at depth 1),
+   * not counting the `mc:` elements read through: a row inside
+   * AlternateContent/Fallback sits where it would without them.
+   */
   get depth(): number {
-    return this.open.length;
+    return this.open.length - this.mc.size;
   }
 
   /** The next token that is not Markup Compatibility scaffolding. */
@@ -200,6 +205,7 @@ export class XmlScanner {
     for (;;) {
       if (this.pos >= xml.length) {
         if (this.open.length > 0) throw new XmlFormatError(`<${this.open[this.open.length - 1]}> is not closed`);
+        if (!this.rootSeen) throw new XmlFormatError('no root element');
         return 'eof';
       }
       const lt = xml.indexOf('<', this.pos);
@@ -208,7 +214,11 @@ export class XmlScanner {
         this.textRaw = xml.slice(this.pos, end);
         this.textIsCdata = false;
         this.pos = end;
-        if (this.open.length === 0) continue; // whitespace around the root
+        if (this.open.length === 0) {
+          // Only whitespace may stand outside the root element.
+          if (this.textRaw.trim() !== '') throw new XmlFormatError('text outside the root element');
+          continue;
+        }
         return 'text';
       }
       const next = xml.charCodeAt(lt + 1);
@@ -306,6 +316,10 @@ export class XmlScanner {
       i = close + 1;
     }
     this.pos = i;
+    if (this.open.length === 0) {
+      if (this.rootSeen) throw new XmlFormatError('a second root element');
+      this.rootSeen = true;
+    }
     this.open.push(this.qname);
     this.scopes.push(scope);
     this.pendingEnd = this.selfClosing;
