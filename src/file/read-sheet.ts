@@ -13,12 +13,8 @@ import { boundMerges, honestMerges } from './merges';
 import { readStringItem, unescapeExcelText } from './read-shared-strings';
 import { slideFormula } from './shared-formula';
 import { unreadable } from './unreadable';
-import { MIN_CELL_XML_BYTES } from './limits';
+import { LAST_COL, LAST_ROW, MIN_CELL_XML_BYTES } from './limits';
 import { XmlScanner } from './xml-scanner';
-
-/** Excel's last row and column (1,048,576 × XFD). */
-export const LAST_ROW = 1048576;
-export const LAST_COL = 16384;
 
 /**
  * Cells that merges may cover once cut to the data (boundMerges): the
@@ -179,7 +175,7 @@ class SheetReader {
           if (!at) throw this.corrupt(`cell reference "${r.slice(0, 20)}" is not an address`);
         }
         if (!(at[0] >= 0 && at[0] < LAST_ROW && at[1] >= 0 && at[1] < LAST_COL)) {
-          throw this.corrupt(`cell ${r} lies outside Excel's sheet (XFD${LAST_ROW})`);
+          throw this.corrupt(`cell ${r ?? `in row ${at[0] + 1}, column ${at[1] + 1}`} lies outside Excel's sheet (XFD${LAST_ROW})`);
         }
         col = at[1];
         this.countCell();

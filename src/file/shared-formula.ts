@@ -7,9 +7,7 @@
  * references are copied untouched, function names are not references.
  */
 import { columnIndex, columnName } from '../core';
-
-const LAST_ROW = 1048576;
-const LAST_COL = 16384;
+import { LAST_COL, LAST_ROW } from './limits';
 
 function isWordChar(ch: string): boolean {
   return /[A-Za-z0-9_.$\\]/.test(ch);

@@ -49,8 +49,8 @@ function runCli(args: string[]): Promise<Run> {
     }, TIME_LIMIT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const m = /__maxrss_kb=(\d+)\s*$/.exec(stderr);
-      done({ code, stdout, stderr: stderr.replace(/\n__maxrss_kb=\d+\s*$/, ''), ms: Date.now() - started, maxRssKb: m ? Number(m[1]) : 0, timedOut });
+      const m = /__maxrss_kb=(\d+) __cpu_ms=\d+\s*$/.exec(stderr);
+      done({ code, stdout, stderr: stderr.replace(/\n__maxrss_kb=\d+ __cpu_ms=\d+\s*$/, ''), ms: Date.now() - started, maxRssKb: m ? Number(m[1]) : 0, timedOut });
     });
   });
 }
