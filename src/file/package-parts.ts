@@ -92,8 +92,6 @@ export function relatedPart(pkg: PartSource, sourcePart: string, kind: string): 
 export interface WorksheetPart {
   name: string;
   path: string;
-  /** `visible`, `hidden` or `veryHidden`. */
-  state: string;
 }
 
 export function workbookPartPath(pkg: PartSource): string {
@@ -110,7 +108,11 @@ export interface WorkbookInfo {
   date1904: boolean;
 }
 
-/** The worksheets in workbook order, with their names, states and part paths. */
+/**
+ * The worksheets in workbook order, with their names and part paths;
+ * hidden and very hidden ones too (the grid has no place for a sheet's
+ * state, and a hidden sheet's sums can be as wrong as a visible one's).
+ */
 export function listWorksheetParts(pkg: PartSource): WorkbookInfo {
   const workbookPath = workbookPartPath(pkg);
   const xml = pkg.text(workbookPath) ?? '';
@@ -125,11 +127,7 @@ export function listWorksheetParts(pkg: PartSource): WorkbookInfo {
     const rel = byId.get(x.attrNs('id', REL_NAMESPACES) ?? '');
     // Chartsheets and dialogsheets hold no cells; an external target is no part of this package.
     if (!rel || !isRelType(rel.type, 'worksheet') || rel.external) continue;
-    sheets.push({
-      name: x.attr('name') ?? '',
-      path: resolveTarget(workbookPath, rel.target),
-      state: x.attr('state') ?? 'visible',
-    });
+    sheets.push({ name: x.attr('name') ?? '', path: resolveTarget(workbookPath, rel.target) });
   }
   return { workbookPath, sheets, date1904 };
 }
