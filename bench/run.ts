@@ -5,17 +5,19 @@
  * Progress and sanity lines go to stderr, figures to stdout.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { loadavg, tmpdir } from 'os';
 import { join, resolve } from 'path';
 import ExcelJS from 'exceljs';
 import { checkSheet, checkWorkbook } from '../src/core/engine';
 import type { Sheet } from '../src/core/grid/grid';
 import { readWorkbook } from '../src/file/read-workbook';
+import { nodeZlib } from '../src/file/node-zlib';
 import { writeMarkedCopy } from '../src/file/write-marked-copy';
 import type { Finding } from '../src/core/findings/finding';
 import { OfficeExcelHost } from '../src/excel/excel-host';
 import { FakeExcel, measureValidationSyncs, type FakeCell, type FakeScalar } from '../test/excel/fake-excel';
+import { cliManyFiles, cliOneFileVsNode, cliPeakRssMb, markedCopyVsRead, readVsExcelJS, sideBySide, workerBundleKb } from './reader';
 import { copySheet, largeSheet, overallForm } from './sheets';
 import { median } from './stats';
 
@@ -84,12 +86,18 @@ async function parseVsEngine(label: string, sheet: Sheet): Promise<{ parse: numb
   return { parse, read, engine };
 }
 
+/** One mark every ten rows, as on a badly filled large sheet. */
+function marksEveryTenRows(sheet: Sheet): Finding[] {
+  const findings: Finding[] = [];
+  for (let r = 5; r < sheet.rows.length; r += 10) findings.push(finding(sheet.name, `D${r}`));
+  return findings;
+}
+
 /** Not a target of its own: writing the marked copy of a large sheet, one mark every ten rows. */
 async function markedCopyTime(sheet: Sheet): Promise<void> {
   const bytes = await xlsxOf(sheet);
-  const findings: Finding[] = [];
-  for (let r = 5; r < sheet.rows.length; r += 10) findings.push(finding(sheet.name, `D${r}`));
-  const ms = await timeMsAsync(() => writeMarkedCopy(bytes, findings, 'zh-CN'), 5, 1);
+  const findings = marksEveryTenRows(sheet);
+  const ms = await timeMsAsync(() => writeMarkedCopy(bytes, findings, 'zh-CN', nodeZlib), 5, 1);
   log(`marked copy of the ${sheet.rows.length}-row sheet with ${findings.length} marks (median of 5): ${round(ms)} ms`);
 }
 
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
   });
   log(`live re-check after one edit (copy + engine): ${round(live_edit_ms)} ms`);
 
+  log(`load average ${loadavg().map((x) => round(x)).join(' ')}`);
   const small = await parseVsEngine('300-row form file', form300);
   const large = await parseVsEngine('5,000-row sheet file', rows5k);
   const engine_to_parse_ratio = Math.max(small.engine / small.parse, large.engine / large.parse);
@@ -178,8 +187,45 @@ async function main(): Promise<void> {
   const at20k = await officeRoundTrips(rows20k);
   log(`Office round trips per validation: ${overallForm(40).rows.length}-row form read ${at60.read} write ${at60.write}; ${rows20k.rows.length} rows read ${at20k.read} write ${at20k.write}`);
 
+  // Issue 11: ratios measured side by side, and the figures beside the load average.
+  const formFile = await xlsxOf(form300);
+  const file20k = await xlsxOf(rows20k);
+  const read_vs_exceljs_form = await readVsExcelJS('300-row form file', formFile, 15);
+  const read_vs_exceljs_20k = await readVsExcelJS('19,970-row file', file20k, 5);
+  const marked_copy_vs_read_20k = await markedCopyVsRead(file20k, marksEveryTenRows(rows20k), 5);
+  const rows80k = largeSheet(80000, true);
+  const engine = await sideBySide(async () => checkSheet(rows80k), async () => checkSheet(rows20k), 5, 1);
+  log(`engine, ${rows80k.rows.length} rows ${round(engine.a)} ms vs ${rows20k.rows.length} rows ${round(engine.b)} ms → ${round(engine.a / engine.b, 2)}`);
+  const dir = mkdtempSync(join(tmpdir(), 'scorecheck-bench-'));
+  let peak_rss_20k_mb: number;
+  try {
+    const big = join(dir, 'rows20k.xlsx');
+    writeFileSync(big, file20k);
+    peak_rss_20k_mb = cliPeakRssMb(ROOT, big);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const cli_one_file_vs_node = cliOneFileVsNode(ROOT, join(ROOT, 'test', 'fixtures', 'project-form-errors.xlsx'), 11);
+  const many = cliManyFiles(ROOT, 500, 3);
+  const worker_bundle_kb = workerBundleKb(ROOT);
+
   console.log(
     JSON.stringify({
+      read_vs_exceljs_form: round(read_vs_exceljs_form, 3),
+      read_vs_exceljs_20k: round(read_vs_exceljs_20k, 3),
+      cli_one_file_vs_node: round(cli_one_file_vs_node, 2),
+      cli_500_files_cpu_per_file_ms: round(many.cpuPerFileMs),
+      load_average_1m: round(many.load),
+      engine_per_row_us_20k: round((rows20k_ms * 1000) / rows20k.rows.length),
+      engine_80k_over_20k: round(engine.a / engine.b, 2),
+      marked_copy_vs_read_20k: round(marked_copy_vs_read_20k, 3),
+      worker_bundle_kb: round(worker_bundle_kb, 0),
+      peak_rss_20k_mb: round(peak_rss_20k_mb, 0),
+      syncs_validate: Math.max(at60.read + at60.write, at20k.read + at20k.write),
+      // The Office double counts syncs but not request sizes or live-edit round trips yet (src/excel).
+      syncs_live_edit: null,
+      live_edit_read_kb: null,
+      max_request_kb: null,
       form300_ms: round(form300_ms),
       rows5k_ms: round(rows5k_ms),
       rows20k_ms: round(rows20k_ms),

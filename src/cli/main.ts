@@ -10,9 +10,9 @@ import { checkWorkbook, resolveProfile } from '../core';
 import type { Lang, LocalizedText, Profile, Workbook } from '../core';
 import { buildReport, reportFile, unreadableFile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
+import { nodeInflateRaw, nodeZlib } from '../file/node-zlib';
 import { formFacts } from '../file/summary-facts';
 import { isUnreadableWorkbookError } from '../file/unreadable';
-import { writeMarkedCopy } from '../file/write-marked-copy';
 import { langFromArgv, langFromEnv, parseArgs, type CheckCommand } from './args';
 import { collectInputs, type Input } from './collect-inputs';
 import { formatHuman } from './format-human';
@@ -97,7 +97,7 @@ async function checkOne(input: Input, cmd: CheckCommand, profile: Profile, lang:
   const { bytes } = read;
   let workbook: Workbook;
   try {
-    workbook = await readWorkbook(bytes, file);
+    workbook = await readWorkbook(bytes, file, nodeInflateRaw);
   } catch (e) {
     if (isUnreadableWorkbookError(e)) return { file, ok: false, reason: e.reason };
     return failure(file, '读取失败', 'could not be read', e);
@@ -114,7 +114,9 @@ async function checkOne(input: Input, cmd: CheckCommand, profile: Profile, lang:
   if (cmd.annotateDir && outcome.result.findings.length > 0) {
     // A copy that cannot be written is its own problem: the findings were found and still count.
     try {
-      const marked = await writeMarkedCopy(bytes, outcome.result.findings, lang);
+      // Loaded only when asked for: a plain check never evaluates the writer (one bundle, webpackMode eager).
+      const { writeMarkedCopy } = await import(/* webpackMode: "eager" */ '../file/write-marked-copy');
+      const marked = await writeMarkedCopy(bytes, outcome.result.findings, lang, nodeZlib);
       outcome.markedCopy = await writeCopy(cmd.annotateDir, file, marked, taken);
     } catch (e) {
       outcome.copyProblem = copyProblem(file, e);

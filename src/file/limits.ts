@@ -35,3 +35,7 @@ export { MAX_SHEET_CELLS } from '../core';
  * parts are inflated ahead of time to count their cells.
  */
 export const MIN_CELL_XML_BYTES = 11;
+
+/** Excel's last row and column (1,048,576 × 16,384, XFD): a cell beyond them is a damaged file. */
+export const LAST_ROW = 1048576;
+export const LAST_COL = 16384;

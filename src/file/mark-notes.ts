@@ -5,7 +5,7 @@
  * below it as a new run, and its box is made taller to show it.
  */
 import { toA1 } from '../core';
-import { escapeXml, getAttr, prefixFor, NS } from './xml-text';
+import { escapeXml, findStartTag, getAttr, prefixFor, NS } from './xml-text';
 
 export interface NoteRequest {
   row: number;
@@ -32,6 +32,14 @@ function noteRun(p: string, text: string): string {
     `<${p}r><${p}rPr><${p}sz val="9"/><${p}rFont val="Tahoma"/></${p}rPr>` +
     `<${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r>`
   );
+}
+
+/** The start tag of the comment on `ref`, attributes parsed (a `>` may sit inside one). */
+function commentTag(xml: string, p: string, ref: string): { index: number; tag: string } | undefined {
+  for (let c = findStartTag(xml, `${p}comment`); c; c = findStartTag(xml, `${p}comment`, c.index + c.tag.length)) {
+    if (getAttr(c.tag, 'ref') === ref) return c;
+  }
+  return undefined;
 }
 
 export interface CommentsResult {
@@ -83,7 +91,7 @@ export function addNotesToComments(existing: string | undefined, notes: NoteRequ
   const fresh: string[] = [];
   for (const note of notes) {
     const ref = toA1(note.row, note.col);
-    const at = new RegExp(`<${p}comment(?=[\\s>])[^>]*\\sref="${ref}"[^>]*>`).exec(xml);
+    const at = commentTag(xml, p, ref);
     if (!at) {
       fresh.push(`<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${noteRun(p, note.text)}</${p}text></${p}comment>`);
       added.push(note);

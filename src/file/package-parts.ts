@@ -3,8 +3,13 @@
  * Conventions), never by assumed names: openpyxl, WPS and LibreOffice put
  * comments, drawings and even worksheets at paths of their own choosing.
  */
-import type JSZip from 'jszip';
-import { decodeXml, getAttr, REL_TYPE } from './xml-text';
+import { XmlScanner } from './xml-scanner';
+import { NS } from './xml-text';
+
+/** What the part readers need from a package: a part's text, if it has one. */
+export interface PartSource {
+  text(path: string): string | undefined;
+}
 
 export interface Relationship {
   id: string;
@@ -16,17 +21,27 @@ export interface Relationship {
 
 export function parseRelationships(xml: string): Relationship[] {
   const out: Relationship[] = [];
-  const re = /<(?:[\w.-]+:)?Relationship(?=[\s/>])[^>]*>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const tag = m[0];
+  const x = new XmlScanner(xml);
+  for (let t = x.next(); t !== 'eof'; t = x.next()) {
+    if (t !== 'start' || x.local !== 'Relationship') continue;
     out.push({
-      id: getAttr(tag, 'Id') ?? '',
-      type: getAttr(tag, 'Type') ?? '',
-      target: getAttr(tag, 'Target') ?? '',
-      external: getAttr(tag, 'TargetMode') === 'External',
+      id: x.attr('Id') ?? '',
+      type: x.attr('Type') ?? '',
+      target: x.attr('Target') ?? '',
+      external: x.attr('TargetMode') === 'External',
     });
   }
   return out;
+}
+
+/**
+ * Whether a relationship type is `kind` (worksheet, styles …) in either
+ * edition of the standard: transitional types live under
+ * schemas.openxmlformats.org/officeDocument/2006/relationships/, strict ones
+ * under purl.oclc.org/ooxml/officeDocument/relationships/.
+ */
+export function isRelType(type: string, kind: string): boolean {
+  return type.endsWith(`/relationships/${kind}`);
 }
 
 /** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
@@ -35,9 +50,17 @@ export function relsPathFor(partPath: string): string {
   return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
 }
 
+function safeDecodeUri(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text; // a stray `%` is a literal character in a part name
+  }
+}
+
 /** A relationship target as a package path without a leading slash. */
 export function resolveTarget(sourcePart: string, target: string): string {
-  const clean = decodeURI(target.split('#')[0]);
+  const clean = safeDecodeUri(target.split('#')[0]).replace(/\\/g, '/');
   const base = clean.startsWith('/') ? [] : sourcePart.split('/').slice(0, -1);
   for (const seg of clean.replace(/^\//, '').split('/')) {
     if (seg === '..') base.pop();
@@ -55,19 +78,15 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-/** Zip entries may be stored with a leading slash by some writers. */
-export function fileAt(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  return zip.file(path) ?? zip.file(`/${path}`);
-}
-
-export async function readText(zip: JSZip, path: string): Promise<string | undefined> {
-  const f = fileAt(zip, path);
-  return f ? f.async('string') : undefined;
-}
-
-export async function readRelationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
-  const xml = await readText(zip, relsPathFor(partPath));
+export function readRelationships(pkg: PartSource, partPath: string): Relationship[] {
+  const xml = pkg.text(relsPathFor(partPath));
   return xml ? parseRelationships(xml) : [];
+}
+
+/** The internal part a relationship of `kind` from `sourcePart` points at (external targets are never followed). */
+export function relatedPart(pkg: PartSource, sourcePart: string, kind: string): string | undefined {
+  const rel = readRelationships(pkg, sourcePart).find((r) => isRelType(r.type, kind) && !r.external);
+  return rel ? resolveTarget(sourcePart, rel.target) : undefined;
 }
 
 export interface WorksheetPart {
@@ -75,26 +94,40 @@ export interface WorksheetPart {
   path: string;
 }
 
-export async function workbookPartPath(zip: JSZip): Promise<string> {
-  const rels = await readRelationships(zip, '');
-  const doc = rels.find((r) => r.type === REL_TYPE.officeDocument);
-  return doc ? resolveTarget('', doc.target) : 'xl/workbook.xml';
+export function workbookPartPath(pkg: PartSource): string {
+  return relatedPart(pkg, '', 'officeDocument') ?? 'xl/workbook.xml';
 }
 
-/** The worksheets in workbook order, with their names and part paths. */
-export async function listWorksheetParts(zip: JSZip): Promise<{ workbookPath: string; sheets: WorksheetPart[] }> {
-  const workbookPath = await workbookPartPath(zip);
-  const xml = (await readText(zip, workbookPath)) ?? '';
-  const rels = await readRelationships(zip, workbookPath);
-  const byId = new Map(rels.map((r) => [r.id, r]));
+/** The relationships namespaces `r:id` may be bound to. */
+const REL_NAMESPACES = [NS.rel, 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+
+export interface WorkbookInfo {
+  workbookPath: string;
+  sheets: WorksheetPart[];
+  /** `<workbookPr date1904="1">`: serial numbers count from 1904-01-01 (old Mac workbooks). */
+  date1904: boolean;
+}
+
+/**
+ * The worksheets in workbook order, with their names and part paths;
+ * hidden and very hidden ones too (the grid has no place for a sheet's
+ * state, and a hidden sheet's sums can be as wrong as a visible one's).
+ */
+export function listWorksheetParts(pkg: PartSource): WorkbookInfo {
+  const workbookPath = workbookPartPath(pkg);
+  const xml = pkg.text(workbookPath) ?? '';
+  const byId = new Map(readRelationships(pkg, workbookPath).map((r) => [r.id, r]));
   const sheets: WorksheetPart[] = [];
-  const re = /<(?:[\w.-]+:)?sheet(?=[\s/>])[^>]*>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const tag = m[0];
-    const idAttr = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag);
-    const rel = idAttr ? byId.get(decodeXml(idAttr[1])) : undefined;
-    if (!rel || rel.type !== REL_TYPE.worksheet) continue; // chartsheets, dialogsheets
-    sheets.push({ name: getAttr(tag, 'name') ?? '', path: resolveTarget(workbookPath, rel.target) });
+  let date1904 = false;
+  const x = new XmlScanner(xml);
+  for (let t = x.next(); t !== 'eof'; t = x.next()) {
+    if (t !== 'start') continue;
+    if (x.local === 'workbookPr') date1904 = /^(1|true)$/.test(x.attr('date1904') ?? '');
+    if (x.local !== 'sheet' || x.depth !== 3) continue;
+    const rel = byId.get(x.attrNs('id', REL_NAMESPACES) ?? '');
+    // Chartsheets and dialogsheets hold no cells; an external target is no part of this package.
+    if (!rel || !isRelType(rel.type, 'worksheet') || rel.external) continue;
+    sheets.push({ name: x.attr('name') ?? '', path: resolveTarget(workbookPath, rel.target) });
   }
-  return { workbookPath, sheets };
+  return { workbookPath, sheets, date1904 };
 }

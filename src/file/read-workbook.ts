@@ -1,218 +1,106 @@
 /**
- * .xlsx bytes → the grid every check reads. Runs in Node and in a browser Web
- * Worker: no `fs` here, the caller brings the bytes.
+ * .xlsx/.xlsm bytes → the grid every check reads. Runs in Node and in a
+ * browser Web Worker: no `fs` here, the caller brings the bytes.
  *
  * Choices:
  * - a formula cell's value is its cached result (what Excel last showed), and
  *   its formula is kept without `=`, shared formulas translated per cell;
- * - dates are Excel serial numbers, like Office.js `range.values`, so both
- *   adapters give the engine the same value for the same cell; the number
- *   format says it is a date;
- * - hidden cells of a merge are left out (exceljs repeats the master's value
- *   there, which would double-count in any sum).
+ * - dates are Excel serial numbers as stored, like Office.js `range.values`,
+ *   so both adapters give the engine the same value for the same cell; the
+ *   number format says it is a date;
+ * - a merge's hidden cells are empty; a merge that would hide a value, or
+ *   that overlaps another, is dropped so every value is read (merges.ts);
+ * - a number Excel could not hold (NaN, Infinity, 1e999) reads as the #NUM!
+ *   error it would show, which the engine reports as not checked;
+ * - every worksheet is read, hidden ones too: a hidden sheet's arithmetic
+ *   is as wrong as a visible one's.
+ *
+ * The zip is inflated part by part with fflate and every byte counted
+ * (zip-package.ts); the XML is read by a streaming scanner that refuses DTDs
+ * and expands no entity (xml-scanner.ts).
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import type { Cell, CellRange, CellValue, Sheet, Workbook } from '../core';
-import { displayedNumberText } from './cell-text';
+import type { Sheet, Workbook } from '../core';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
-import { MAX_SHEET_CELLS, MIN_CELL_XML_BYTES } from './limits';
-import { listWorksheetParts, parseRelationships } from './package-parts';
-import { unreadable, UnreadableWorkbookError } from './unreadable';
-import type { ZipEntryInfo } from './zip-directory';
-import { REL_TYPE } from './xml-text';
+import { isRelType, listWorksheetParts, readRelationships, resolveTarget } from './package-parts';
+import { readSharedStrings } from './read-shared-strings';
+import { readSheetCells } from './read-sheet';
+import { readNumberFormats } from './read-styles';
+import { isUnreadableWorkbookError, unreadable } from './unreadable';
+import { XmlFormatError, XmlRefusedError } from './xml-scanner';
+import { ZipPackage, type InflateRaw } from './zip-package';
 
 export { UnreadableWorkbookError } from './unreadable';
 export type { UnreadableCode } from './unreadable';
 
-/** Counts `<c>` elements without parsing: a bound on what exceljs would allocate. */
-function countCellElements(xml: string): number {
-  let n = 0;
-  const re = /<(?:[\w.-]+:)?c[\s>/]/g;
-  while (re.exec(xml)) n++;
-  return n;
+/**
+ * The workbook part's related part of `kind` (styles, sharedStrings). A
+ * generator that forgot the relationship still put the part at its usual
+ * name beside the workbook, where exceljs looked for it too.
+ */
+function relatedText(pkg: ZipPackage, workbookPath: string, kind: string): string | undefined {
+  const rel = readRelationships(pkg, workbookPath).find((r) => isRelType(r.type, kind) && !r.external);
+  return pkg.text(resolveTarget(workbookPath, rel ? rel.target : `${kind}.xml`));
 }
 
-/**
- * Refuses a sheet past the cell limit before exceljs builds an object per
- * cell. Only sheet parts big enough to possibly exceed it are inflated.
- */
-async function assertSheetsWithinLimit(bytes: Uint8Array, entries: ZipEntryInfo[], fileName: string): Promise<void> {
-  const threshold = MAX_SHEET_CELLS * MIN_CELL_XML_BYTES;
-  const big = entries.filter((e) => e.uncompressedSize > threshold);
-  if (big.length === 0) return;
-  const zip = await JSZip.loadAsync(bytes);
-  const { sheets } = await listWorksheetParts(zip);
-  for (const sheet of sheets) {
-    const entry = big.find((e) => e.name.replace(/^\//, '') === sheet.path);
-    if (!entry) continue;
-    const xml = await zip.file(entry.name)!.async('string');
-    const cells = countCellElements(xml);
-    if (cells > MAX_SHEET_CELLS) {
-      throw unreadable('too-large', fileName, { sheet: sheet.name, cells, limit: MAX_SHEET_CELLS });
+function readAll(pkg: ZipPackage, fileName: string): Workbook {
+  const { workbookPath, sheets: parts, date1904 } = listWorksheetParts(pkg);
+  const strings = readSharedStrings(relatedText(pkg, workbookPath, 'sharedStrings'));
+  const numFmts = readNumberFormats(relatedText(pkg, workbookPath, 'styles'));
+  const sheets: Sheet[] = [];
+  for (const part of parts) {
+    const xml = pkg.text(part.path);
+    if (xml === undefined) {
+      throw unreadable('corrupt', fileName, { cause: `sheet "${part.name}" (${part.path}) is missing` });
     }
-  }
-}
-
-/**
- * exceljs 4.4 crashes in `reconcile` ("reading 'comments'", issue #2797) when
- * a sheet's notes live at a path it does not expect (openpyxl writes
- * `/xl/comments/comment1.xml`). The grid holds no notes, so the retry hides
- * the notes' relationships from exceljs by retyping them; nothing else changes.
- */
-async function withoutNotes(bytes: Uint8Array): Promise<Uint8Array | undefined> {
-  const zip = await JSZip.loadAsync(bytes);
-  let changed = false;
-  for (const name of Object.keys(zip.files)) {
-    if (!/_rels\/[^/]+\.xml\.rels$/.test(name) || !/worksheets\//.test(name)) continue;
-    const xml = await zip.file(name)!.async('string');
-    const rels = parseRelationships(xml);
-    if (!rels.some((r) => r.type === REL_TYPE.comments || r.type === REL_TYPE.vmlDrawing)) continue;
-    const patched = xml
-      .split(REL_TYPE.comments).join('urn:scorecheck:ignored-comments')
-      .split(REL_TYPE.vmlDrawing).join('urn:scorecheck:ignored-vmlDrawing');
-    zip.file(name, patched);
-    changed = true;
-  }
-  if (!changed) return undefined;
-  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
-}
-
-async function loadWithExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings want a Node Buffer; it hands the data to JSZip, which takes any Uint8Array.
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbook;
-}
-
-async function loadGuarded(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  try {
-    return await loadWithExcelJS(bytes);
-  } catch (first) {
-    let retry: Uint8Array | undefined;
+    const ctx = { fileName, sheetName: part.name, strings, numFmts, date1904 };
     try {
-      retry = await withoutNotes(bytes);
-    } catch {
-      retry = undefined;
+      const { rows, merges } = readSheetCells(xml, ctx);
+      sheets.push({ name: part.name, rows, merges });
+    } catch (e) {
+      if (e instanceof XmlFormatError || e instanceof XmlRefusedError) throw new PartError(part.path, e);
+      throw e;
     }
-    if (retry) {
-      try {
-        return await loadWithExcelJS(retry);
-      } catch {
-        // fall through: report the original failure, it names the real cause
-      }
-    }
-    const cause = first instanceof Error ? first.message : String(first);
-    throw unreadable('corrupt', fileName, { cause: cause.slice(0, 200) });
   }
+  return { sheets };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Inverse of exceljs's `excelToDate`: the serial number the cell stores. */
-function dateToSerial(d: Date, date1904: boolean): number {
-  const serial = 25569 + d.getTime() / DAY_MS - (date1904 ? 1462 : 0);
-  // exceljs rounded to whole milliseconds; undo the binary noise that leaves.
-  return Math.round(serial * 1e10) / 1e10;
-}
-
-function richTextToString(value: { richText: { text: string }[] }): string {
-  return value.richText.map((r) => r.text ?? '').join('');
-}
-
-/** Any exceljs value (constant or formula result) as a grid value. */
-function gridValue(v: unknown, date1904: boolean): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v;
-  if (v instanceof Date) return dateToSerial(v, date1904);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) return richTextToString(o as { richText: { text: string }[] });
-    // A hyperlink cell: {text, hyperlink}; its text may itself be rich text.
-    if ('text' in o) return gridValue(o.text, date1904);
-    if ('formula' in o || 'sharedFormula' in o) return gridValue(o.result, date1904);
+/** An XML fault, with the part it was found in. */
+class PartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly fault: Error,
+  ) {
+    super(`${part}: ${fault.message}`);
   }
-  return String(v);
-}
-
-function readCell(cell: ExcelJS.Cell, date1904: boolean): Cell | undefined {
-  const type = cell.type;
-  if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return undefined;
-  const out: Cell = { value: null };
-  if (type === ExcelJS.ValueType.Formula) {
-    const formula = cell.formula;
-    if (formula) out.formula = formula.replace(/^=/, '');
-    out.value = gridValue(cell.result, date1904);
-  } else {
-    out.value = gridValue(cell.value, date1904);
-  }
-  const numFmt = cell.numFmt;
-  if (numFmt) out.numFmt = numFmt;
-  if (typeof out.value === 'number') {
-    const text = displayedNumberText(out.value, numFmt);
-    if (text !== undefined) out.text = text;
-  }
-  return out;
-}
-
-interface MergeRange {
-  model: { top: number; left: number; bottom: number; right: number };
-}
-
-function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  // `_merges` holds the ranges exceljs parsed; `ws.model.merges` would
-  // serialise every row to compute the same list.
-  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges ?? {};
-  return Object.values(merges)
-    .filter(Boolean)
-    .map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-}
-
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, fileName: string): Sheet {
-  const rows: (Cell | undefined)[][] = [];
-  let cells = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: (Cell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A hidden cell of a merge points at its master; only the master holds the value.
-      if (cell.master !== cell) return;
-      const c = readCell(cell, date1904);
-      if (!c) return;
-      out[colNumber - 1] = c;
-      cells++;
-    });
-    if (out.length > 0) rows[rowNumber - 1] = out;
-  });
-  if (cells > MAX_SHEET_CELLS) {
-    throw unreadable('too-large', fileName, { sheet: ws.name, cells, limit: MAX_SHEET_CELLS });
-  }
-  // Fill holes so every row index is an array: the engine iterates rows densely.
-  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
-  return { name: ws.name, rows, merges: readMerges(ws) };
 }
 
 /**
- * Reads every worksheet of an .xlsx into the grid. Throws
+ * Reads every worksheet of an .xlsx into the grid (`inflateRaw`: Node's
+ * zlib where there is one, fflate's otherwise). Throws
  * UnreadableWorkbookError (with a code and a bilingual reason naming
  * `fileName`) for anything that is not a readable, reasonably sized .xlsx.
  */
-export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName: string): Promise<Workbook> {
+export async function readWorkbook(
+  data: Uint8Array | ArrayBuffer,
+  fileName: string,
+  inflateRaw?: InflateRaw,
+): Promise<Workbook> {
+  return readWorkbookSync(data, fileName, inflateRaw);
+}
+
+/** readWorkbook without the promise, for callers that read many files in a loop. */
+export function readWorkbookSync(data: Uint8Array | ArrayBuffer, fileName: string, inflateRaw?: InflateRaw): Workbook {
   const bytes = toBytes(data);
   const entries = inspectWorkbookBytes(bytes, fileName);
-  await assertSheetsWithinLimit(bytes, entries, fileName);
-  const wb = await loadGuarded(bytes, fileName);
-  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const sheets: Sheet[] = [];
+  let workbook: Workbook;
   try {
-    wb.eachSheet((ws) => {
-      sheets.push(readSheet(ws, date1904, fileName));
-    });
+    workbook = readAll(new ZipPackage(bytes, entries, fileName, inflateRaw), fileName);
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw e;
-    throw unreadable('corrupt', fileName, { cause: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+    if (isUnreadableWorkbookError(e)) throw e;
+    const cause = e instanceof PartError ? e.message : e instanceof XmlFormatError || e instanceof XmlRefusedError ? e.message : undefined;
+    if (cause === undefined) throw e;
+    throw unreadable('corrupt', fileName, { cause: cause.slice(0, 200) });
   }
-  if (sheets.length === 0) throw unreadable('empty', fileName, { cause: 'no worksheets' });
-  return { sheets };
+  if (workbook.sheets.length === 0) throw unreadable('empty', fileName, { cause: 'no worksheets' });
+  return workbook;
 }

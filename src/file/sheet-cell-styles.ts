@@ -5,7 +5,7 @@
  * the part stays byte-for-byte as it was.
  */
 import { columnName, parseA1, parseRangeA1, rangeToA1 } from '../core';
-import { findStartTag, getAttr, setAttr } from './xml-text';
+import { findStartTag, getAttr, setAttr, tagEndAt } from './xml-text';
 
 export interface CellPosition {
   row: number;
@@ -35,7 +35,8 @@ function nextElement(xml: string, qname: string, from: number, limit: number): E
     at = xml.indexOf(open, at + 1);
   }
   if (at < 0 || at >= limit) return undefined;
-  const tagEnd = xml.indexOf('>', at) + 1;
+  const tagEnd = tagEndAt(xml, at);
+  if (tagEnd < 0) return undefined;
   const tag = xml.slice(at, tagEnd);
   const selfClosing = tag.endsWith('/>');
   let end = tagEnd;
@@ -54,10 +55,9 @@ interface ColumnStyle {
 
 function readColumnStyles(xml: string, p: string): ColumnStyle[] {
   const out: ColumnStyle[] = [];
-  const re = new RegExp(`<${p}col(?=[\\s/>])[^>]*>`, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const style = Number(getAttr(m[0], 'style') ?? 0);
-    if (style) out.push({ min: Number(getAttr(m[0], 'min')), max: Number(getAttr(m[0], 'max')), style });
+  for (let col = findStartTag(xml, `${p}col`); col; col = findStartTag(xml, `${p}col`, col.index + col.tag.length)) {
+    const style = Number(getAttr(col.tag, 'style') ?? 0);
+    if (style) out.push({ min: Number(getAttr(col.tag, 'min')), max: Number(getAttr(col.tag, 'max')), style });
   }
   return out;
 }

@@ -2,24 +2,23 @@
  * The marked copy for reviewers: each finding's cell gets a fill by severity
  * and a note saying what is wrong and what the value should be.
  *
- * exceljs drops charts, pivot caches and any part it does not model when it
- * writes, so the copy is made by patching the original package instead: only
- * styles.xml, the marked sheets, their rels, their comments and VML parts and
+ * The copy is made by patching the original package: only styles.xml, the
+ * marked sheets, their rels, their comments and VML parts and
  * [Content_Types].xml change, and in those only by additions (plus the `s`
- * attribute of marked cells). Every other part keeps its exact bytes.
+ * attribute of marked cells). Only those parts are compressed again; every
+ * other entry keeps its exact bytes (zip-rewrite.ts), and no relationship
+ * marked External is ever followed or written to.
  */
-import JSZip from 'jszip';
-import { mostSevere, type Finding, type Lang, type Severity } from '../core';
-import { parseA1 } from '../core';
+import { mostSevere, noteText, parseA1, type Finding, type Lang, type Severity } from '../core';
+import { streamDeflateRaw, type DeflateRaw } from './deflate-raw';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
+import { MarkedCopyError } from './marked-copy-error';
 import { addNoteShapes, addNotesToComments, vmlIdBlocks, type NoteRequest } from './mark-notes';
 import { MarkStyles, minimalStylesXml } from './mark-styles';
-import { noteText } from '../core';
 import {
-  fileAt,
+  isRelType,
   listWorksheetParts,
   parseRelationships,
-  readText,
   relativeTarget,
   relsPathFor,
   resolveTarget,
@@ -27,6 +26,10 @@ import {
 } from './package-parts';
 import { restyleCells, type CellPosition } from './sheet-cell-styles';
 import { escapeXml, findStartTag, NS, prefixFor, REL_TYPE } from './xml-text';
+import { crc32, rewritePackage, type NewPart } from './zip-rewrite';
+import { partKey, ZipPackage, type InflateRaw } from './zip-package';
+
+const MAIN_NAMESPACES = [NS.main, NS.strictMain];
 
 const CT = {
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
@@ -34,27 +37,31 @@ const CT = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
 };
 
-/** The package being patched: changed parts are written back at the end. */
+/** The package being patched: changed and new parts are kept as text and written at the end. */
 class PackageEdit {
   private readonly texts = new Map<string, string>();
   private readonly names: Set<string>;
 
-  constructor(readonly zip: JSZip) {
-    this.names = new Set(Object.keys(zip.files).map((n) => n.replace(/^\//, '').toLowerCase()));
+  constructor(readonly pkg: ZipPackage) {
+    this.names = new Set(pkg.names().map(partKey));
   }
 
-  async read(path: string): Promise<string | undefined> {
-    if (this.texts.has(path)) return this.texts.get(path);
-    return readText(this.zip, path);
+  read(path: string): string | undefined {
+    return this.texts.has(path) ? this.texts.get(path) : this.pkg.text(path);
+  }
+
+  /** PartSource for package-parts.ts: reads see this edit's own writes. */
+  text(path: string): string | undefined {
+    return this.read(path);
   }
 
   write(path: string, text: string): void {
     this.texts.set(path, text);
-    this.names.add(path.toLowerCase());
+    this.names.add(partKey(path));
   }
 
   has(path: string): boolean {
-    return this.names.has(path.toLowerCase());
+    return this.names.has(partKey(path));
   }
 
   /** The first free `prefix{n}suffix`, n ≥ 1 (part names compare case-insensitively). */
@@ -62,11 +69,21 @@ class PackageEdit {
     for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
   }
 
-  flush(): void {
+  /** The package bytes: changed parts deflated anew, everything else copied. */
+  async finish(deflate: DeflateRaw): Promise<Uint8Array> {
+    const encoder = new TextEncoder();
+    const replaced: NewPart[] = [];
+    const added: NewPart[] = [];
     for (const [path, text] of this.texts) {
-      const existing = fileAt(this.zip, path);
-      this.zip.file(existing ? existing.name : path, text);
+      const data = encoder.encode(text);
+      const existing = this.pkg.entry(path);
+      if (existing && this.pkg.entries.filter((e) => partKey(e.name) === partKey(path)).length > 1) {
+        throw new MarkedCopyError('duplicate-part', path);
+      }
+      const part = { name: existing ? existing.name : path, deflated: await deflate(data), crc: crc32(data), size: data.length };
+      (existing ? replaced : added).push(part);
     }
+    return rewritePackage(this.pkg, replaced, added);
   }
 }
 
@@ -130,9 +147,10 @@ function legacyDrawingInsertAt(xml: string, p: string): number {
 function ensureRelPrefix(xml: string): { xml: string; r: string } {
   const r = prefixFor(xml, NS.rel);
   if (r) return { xml, r };
-  const root = /<([\w.-]+:)?worksheet(?=[\s>])[^>]*>/.exec(xml)!;
-  const tag = root[0].replace(/>$/, ` xmlns:r="${NS.rel}">`);
-  return { xml: xml.slice(0, root.index) + tag + xml.slice(root.index + root[0].length), r: 'r:' };
+  const p = prefixFor(xml, MAIN_NAMESPACES) ?? '';
+  const root = findStartTag(xml, `${p}worksheet`)!;
+  const tag = root.tag.replace(/>$/, ` xmlns:r="${NS.rel}">`);
+  return { xml: xml.slice(0, root.index) + tag + xml.slice(root.index + root.tag.length), r: 'r:' };
 }
 
 interface MarkedCell {
@@ -161,20 +179,22 @@ function groupBySheet(findings: Finding[], lang: Lang): Map<string, MarkedCell[]
   return out;
 }
 
-async function openStyles(edit: PackageEdit, workbookPath: string): Promise<{ path: string; xml: string }> {
+function openStyles(edit: PackageEdit, workbookPath: string): { path: string; xml: string } {
   const relsPath = relsPathFor(workbookPath);
-  const rels = parseRelationships((await edit.read(relsPath)) ?? '');
-  const rel = rels.find((r) => r.type === REL_TYPE.styles);
+  const rels = parseRelationships(edit.read(relsPath) ?? '');
+  const rel = rels.find((r) => isRelType(r.type, 'styles') && !r.external);
   if (rel) {
     const path = resolveTarget(workbookPath, rel.target);
-    const xml = await edit.read(path);
+    const xml = edit.read(path);
     if (xml !== undefined) return { path, xml };
   }
   // A workbook without styles (some generators omit it): give it the minimal one.
-  const path = resolveTarget(workbookPath, 'styles.xml');
-  const added = addRelationship(await edit.read(relsPath), REL_TYPE.styles, relativeTarget(workbookPath, path));
+  const path = edit.has(resolveTarget(workbookPath, 'styles.xml'))
+    ? edit.freeName(resolveTarget(workbookPath, 'styles'), '.xml')
+    : resolveTarget(workbookPath, 'styles.xml');
+  const added = addRelationship(edit.read(relsPath), REL_TYPE.styles, relativeTarget(workbookPath, path));
   edit.write(relsPath, added.xml);
-  const ct = (await edit.read('[Content_Types].xml'))!;
+  const ct = edit.read('[Content_Types].xml')!;
   edit.write(
     '[Content_Types].xml',
     addContentType(ct, `<Override PartName="/${path}" ContentType="${CT.styles}"/>`, new RegExp(`PartName="/${path}"`)),
@@ -182,22 +202,23 @@ async function openStyles(edit: PackageEdit, workbookPath: string): Promise<{ pa
   return { path, xml: minimalStylesXml() };
 }
 
-async function markSheetNotes(
+function markSheetNotes(
   edit: PackageEdit,
   sheetPath: string,
   sheetXml: string,
   notes: NoteRequest[],
   nextVmlBlock: () => number,
-): Promise<string> {
+): string {
   const relsPath = relsPathFor(sheetPath);
-  let relsXml = await edit.read(relsPath);
-  const rels: Relationship[] = relsXml ? parseRelationships(relsXml) : [];
-  let contentTypes = (await edit.read('[Content_Types].xml'))!;
+  let relsXml = edit.read(relsPath);
+  // A relationship to something outside the package is never followed, let alone written to.
+  const rels: Relationship[] = (relsXml ? parseRelationships(relsXml) : []).filter((r) => !r.external);
+  let contentTypes = edit.read('[Content_Types].xml')!;
 
   // Comments part: the sheet's own, wherever its writer put it, or a new one.
-  const commentsRel = rels.find((r) => r.type === REL_TYPE.comments);
+  const commentsRel = rels.find((r) => isRelType(r.type, 'comments'));
   let commentsPath = commentsRel ? resolveTarget(sheetPath, commentsRel.target) : undefined;
-  const existingComments = commentsPath ? await edit.read(commentsPath) : undefined;
+  const existingComments = commentsPath ? edit.read(commentsPath) : undefined;
   const result = addNotesToComments(existingComments, notes);
   if (!commentsPath || existingComments === undefined) {
     commentsPath = commentsPath ?? edit.freeName('xl/comments', '.xml');
@@ -214,12 +235,12 @@ async function markSheetNotes(
   );
 
   // VML part: the one the sheet's <legacyDrawing> names, or a new one.
-  const mainP = prefixFor(sheetXml, NS.main) ?? '';
+  const mainP = prefixFor(sheetXml, MAIN_NAMESPACES) ?? '';
   const legacy = findStartTag(sheetXml, `${mainP}legacyDrawing`);
-  const legacyId = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy.tag)?.[1] : undefined;
+  const legacyId = legacy ? legacyDrawingId(legacy.tag) : undefined;
   const vmlRel = legacyId ? rels.find((r) => r.id === legacyId) : undefined;
   const vmlPath = vmlRel ? resolveTarget(sheetPath, vmlRel.target) : undefined;
-  const existingVml = vmlPath ? await edit.read(vmlPath) : undefined;
+  const existingVml = vmlPath ? edit.read(vmlPath) : undefined;
   if (vmlPath && existingVml !== undefined) {
     edit.write(vmlPath, addNoteShapes(existingVml, result.added, result.extended, 0));
   } else {
@@ -245,34 +266,44 @@ async function markSheetNotes(
   return sheetXml;
 }
 
+/** The `r:id` of a `<legacyDrawing>` tag, whatever prefix the relationships namespace has. */
+function legacyDrawingId(tag: string): string | undefined {
+  const m = /\s[\w.-]+:id\s*=\s*("([^"]*)"|'([^']*)')/.exec(tag);
+  return m ? m[2] ?? m[3] : undefined;
+}
+
 /**
  * Returns a copy of the workbook `original` with every finding's cell filled
  * by severity (error FFFFC7CE, warning FFFFEB9C, info FFDDEBF7) and noted
  * ("ScoreCheck: …", in `lang`). Findings on sheets or cells the workbook
  * does not have are left out. With nothing to mark, the bytes come back as given.
+ * `codec` brings Node's zlib where there is one (node-zlib.ts). Throws
+ * MarkedCopyError when the package cannot be marked faithfully.
  */
 export async function writeMarkedCopy(
   original: Uint8Array | ArrayBuffer,
   findings: Finding[],
   lang: Lang,
+  codec: { deflateRaw?: DeflateRaw; inflateRaw?: InflateRaw } = {},
 ): Promise<Uint8Array> {
   const bytes = toBytes(original);
-  inspectWorkbookBytes(bytes, 'workbook');
+  const pkg = new ZipPackage(bytes, inspectWorkbookBytes(bytes, 'workbook'), 'workbook', codec.inflateRaw);
   const marks = groupBySheet(findings, lang);
-  const zip = await JSZip.loadAsync(bytes);
-  const edit = new PackageEdit(zip);
-  const { workbookPath, sheets } = await listWorksheetParts(zip);
+  const edit = new PackageEdit(pkg);
+  const { workbookPath, sheets } = listWorksheetParts(edit);
   const marked = sheets.filter((s) => marks.has(s.name));
-  if (marked.length === 0) return bytes.slice();
+  if (marked.length === 0) return new Uint8Array(bytes);
+  if (!pkg.has('[Content_Types].xml')) throw new MarkedCopyError('no-content-types', '[Content_Types].xml');
+  if (pkg.entries.length > 0xfff0) throw new MarkedCopyError('too-many-parts', String(pkg.entries.length));
 
-  const styles = await openStyles(edit, workbookPath);
-  const markStyles = new MarkStyles(styles.xml, prefixFor(styles.xml, NS.main) ?? '');
+  const styles = openStyles(edit, workbookPath);
+  const markStyles = new MarkStyles(styles.xml, prefixFor(styles.xml, MAIN_NAMESPACES) ?? '');
 
   // VML id blocks (1024 shape ids each) must not collide across the workbook.
   const usedBlocks = new Set<number>();
-  for (const name of Object.keys(zip.files)) {
+  for (const name of pkg.names()) {
     if (!/\.vml$/i.test(name)) continue;
-    for (const b of vmlIdBlocks(await zip.file(name)!.async('string'))) usedBlocks.add(b);
+    for (const b of vmlIdBlocks(pkg.text(name) ?? '')) usedBlocks.add(b);
   }
   const nextVmlBlock = () => {
     let b = 1;
@@ -283,9 +314,9 @@ export async function writeMarkedCopy(
 
   for (const sheet of marked) {
     const cells = marks.get(sheet.name)!;
-    let xml = await edit.read(sheet.path);
+    let xml = edit.read(sheet.path);
     if (xml === undefined) continue;
-    const p = prefixFor(xml, NS.main) ?? '';
+    const p = prefixFor(xml, MAIN_NAMESPACES) ?? '';
     const severityAt = new Map(cells.map((c) => [`${c.at.row},${c.at.col}`, c.severity]));
     xml = restyleCells(
       xml,
@@ -293,7 +324,7 @@ export async function writeMarkedCopy(
       cells.map((c) => c.at),
       (current, at) => markStyles.xfFor(current, severityAt.get(`${at.row},${at.col}`)!),
     );
-    xml = await markSheetNotes(
+    xml = markSheetNotes(
       edit,
       sheet.path,
       xml,
@@ -303,6 +334,5 @@ export async function writeMarkedCopy(
     edit.write(sheet.path, xml);
   }
   edit.write(styles.path, markStyles.toXml());
-  edit.flush();
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return edit.finish(codec.deflateRaw ?? streamDeflateRaw);
 }

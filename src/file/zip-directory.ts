@@ -12,6 +12,11 @@ export interface ZipEntryInfo {
   method: number;
   /** General-purpose flag bit 0: the entry is encrypted with zip encryption. */
   encrypted: boolean;
+  /** Where the entry's local header starts in the file. */
+  localHeaderOffset: number;
+  /** Where its central directory record starts, and that record's length (the marked copy reuses it). */
+  centralOffset: number;
+  centralLength: number;
 }
 
 export class ZipFormatError extends Error {}
@@ -74,6 +79,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
     const method = view.getUint16(at + 10, true);
     let compressedSize = view.getUint32(at + 20, true);
     let uncompressedSize = view.getUint32(at + 24, true);
+    let localHeaderOffset = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -82,9 +88,9 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
       throw new ZipFormatError('zip directory damaged');
     }
     const name = decoder.decode(bytes.subarray(nameStart, nameStart + nameLength));
-    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX) {
-      // Zip64 extended information: the 8-byte sizes present are those whose
-      // 4-byte fields are saturated, uncompressed first.
+    if (uncompressedSize === U32_MAX || compressedSize === U32_MAX || localHeaderOffset === U32_MAX) {
+      // Zip64 extended information: the 8-byte fields present are those whose
+      // 4-byte fields are saturated, in this order.
       let x = nameStart + nameLength;
       const end = x + extraLength;
       while (x + 4 <= end) {
@@ -92,17 +98,32 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntryInfo[] {
         const size = view.getUint16(x + 2, true);
         if (id === 0x0001) {
           let f = x + 4;
-          if (uncompressedSize === U32_MAX && f + 8 <= x + 4 + size) {
+          const fieldEnd = f + size;
+          if (uncompressedSize === U32_MAX && f + 8 <= fieldEnd) {
             uncompressedSize = u64(view, f);
             f += 8;
           }
-          if (compressedSize === U32_MAX && f + 8 <= x + 4 + size) compressedSize = u64(view, f);
+          if (compressedSize === U32_MAX && f + 8 <= fieldEnd) {
+            compressedSize = u64(view, f);
+            f += 8;
+          }
+          if (localHeaderOffset === U32_MAX && f + 8 <= fieldEnd) localHeaderOffset = u64(view, f);
           break;
         }
         x += 4 + size;
       }
     }
-    entries.push({ name, compressedSize, uncompressedSize, method, encrypted: (flags & 1) === 1 });
+    const centralLength = 46 + nameLength + extraLength + commentLength;
+    entries.push({
+      name,
+      compressedSize,
+      uncompressedSize,
+      method,
+      encrypted: (flags & 1) === 1,
+      localHeaderOffset,
+      centralOffset: at,
+      centralLength,
+    });
     at = nameStart + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -491,9 +491,11 @@ describe('scorecheck as a process (built CLI)', () => {
     expect(run.stderr).toBe('status 1\n');
   }, 60_000);
 
-  test('the bin shim points at the path tsconfig.cli.json produces', () => {
+  test('the bin shim points at the bundle webpack.cli.config.js produces', () => {
     const shim = readFileSync(join(ROOT, 'bin', 'scorecheck.js'), 'utf8');
-    expect(shim).toContain("require('../dist/cli/cli/main.js').run()");
+    const config = require(join(ROOT, 'webpack.cli.config.js')) as { output: { path: string; filename: string } };
+    expect(shim).toContain(`require('../dist/${config.output.filename}').run()`);
+    expect(config.output.path).toBe(join(ROOT, 'dist'));
     expect(existsSync(join(outDir, 'cli', 'main.js'))).toBe(true);
   });
 });
