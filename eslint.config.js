@@ -144,11 +144,11 @@ module.exports = defineConfig(
     },
   },
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     rules: {
-      // `_uid`, `_spec`: the code marks a parameter or binding it keeps on purpose with `_` (a fake's
-      // signature, a destructured part left out); 9 such in test/, none a mistake.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `_uid`, `_spec`, `catch (_e)`: the code marks a binding it keeps on purpose with `_` (a fake's signature,
+      // a destructured part left out, an ES5 catch that must name its error); none a mistake.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
   {

@@ -4,6 +4,7 @@
  * last line is one JSON object for scripts (bench/RESULTS.md explains it).
  * Progress and sanity lines go to stderr, figures to stdout.
  */
+import { cpus } from 'os';
 import { execFileSync } from 'child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { loadavg, tmpdir } from 'os';
@@ -147,7 +148,7 @@ async function officeRoundTrips(sheet: Sheet): Promise<{ read: number; write: nu
 }
 
 async function main(): Promise<void> {
-  log(`node ${process.version}, ${require('os').cpus().length} cpus, ${RUNS} runs per figure`);
+  log(`node ${process.version}, ${cpus().length} cpus, ${RUNS} runs per figure`);
   const form300 = overallForm(300, true);
   const rows5k = largeSheet(5000, true);
   const rows20k = largeSheet(20000, true);

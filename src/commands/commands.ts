@@ -7,7 +7,7 @@
  */
 import { createOfficeExcelHost } from '../excel';
 import { HostError, loadDocumentPolicy, validateActiveSheet } from '../host';
-import { pickLang } from '../taskpane/i18n';
+import { pickLang } from '../host/ui-strings';
 import { ribbonMessage, type RibbonOutcome } from './ribbon-message';
 
 /** Longer than any validation of a sheet ScoreCheck accepts; past it the button is released all the same. */

@@ -5,7 +5,7 @@
 import type { Lang } from '../core';
 import { countBySeverity } from '../core';
 import type { HostErrorCode, Validation } from '../host';
-import { UI_STRINGS } from '../taskpane/i18n';
+import { UI_STRINGS } from '../host/ui-strings';
 
 export type RibbonOutcome = { validation: Validation } | { error: HostErrorCode; sheet?: string };
 

@@ -34,7 +34,7 @@
     for (var i = 0; i < lists.length; i++) {
       for (var name in lists[i]) {
         var ok = false;
-        try { ok = lists[i][name](w); } catch (e) { ok = false; }
+        try { ok = lists[i][name](w); } catch (_e) { ok = false; }
         if (!ok) missing.push(name);
       }
     }

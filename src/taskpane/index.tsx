@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createOfficeExcelHost } from '../excel';
 import { App, Themed } from './App';
 import { OutsideOffice } from './components/OutsideOffice';
-import { pickLang, UI_STRINGS } from './i18n';
+import { pickLang, UI_STRINGS } from '../host/ui-strings';
 import { waitForOffice } from './office-ready';
 import { pickTheme } from './theme';
 

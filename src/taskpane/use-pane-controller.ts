@@ -10,7 +10,7 @@ import type { AppliedFix, DocumentPolicy, SheetChange, SheetHost, Unsubscribe, V
 import { checkWithProfile, findingKey, HostError, ignoreKey, loadDocumentPolicy, validateActiveSheet, type Check } from '../host';
 import type { PaneConfirm, ScoreCheckPaneProps } from './components/ScoreCheckPane';
 import { orderedFindings } from './group-findings';
-import { UI_STRINGS } from './i18n';
+import { UI_STRINGS } from '../host/ui-strings';
 
 
 function toPaneError(error: unknown): ScoreCheckPaneProps['error'] {

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Button, Spinner, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang, Profile } from '../core';
 import { ProfileEditor } from '../taskpane/components/ProfileEditor';
-import { UI_STRINGS } from '../taskpane/i18n';
+import { UI_STRINGS } from '../host/ui-strings';
 import { WEB_STRINGS } from './web-strings';
 
 const useStyles = makeStyles({

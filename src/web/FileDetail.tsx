@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { countBySeverity, type Finding, type Lang, type Sheet, type WorkbookResult } from '../core';
 import { FindingList } from '../taskpane/components/FindingList';
-import { UI_STRINGS } from '../taskpane/i18n';
+import { UI_STRINGS } from '../host/ui-strings';
 import type { OpenFile } from './desk-files';
 import { WEB_STRINGS } from './web-strings';
 

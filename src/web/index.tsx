@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { Themed } from '../taskpane/App';
-import { pickLang } from '../taskpane/i18n';
+import { pickLang } from '../host/ui-strings';
 import { WebApp } from './WebApp';
 
 /** `?budget=5000` sets each file's time budget in ms (slow machines, tests); the default otherwise. */

@@ -1,5 +1,5 @@
 /**
- * The browser page's own words (the pane's come from src/taskpane/i18n.ts,
+ * The browser page's own words (the pane's come from src/host/ui-strings.ts,
  * findings' from the engine). Chinese first.
  */
 import type { Lang, Severity } from '../core';

@@ -493,6 +493,8 @@ describe('scorecheck as a process (built CLI)', () => {
 
   test('the bin shim points at the bundle webpack.cli.config.js produces', () => {
     const shim = readFileSync(join(ROOT, 'bin', 'scorecheck.js'), 'utf8');
+    // webpack.cli.config.js is CommonJS, as webpack reads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(join(ROOT, 'webpack.cli.config.js')) as { output: { path: string; filename: string } };
     expect(shim).toContain(`require('../dist/${config.output.filename}').run()`);
     expect(config.output.path).toBe(join(ROOT, 'dist'));

@@ -91,7 +91,7 @@ function withThousandsSeparators(plain: string): string {
 }
 
 function toFullWidth(s: string): string {
-  return s.replace(/[0-9.,%\-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return s.replace(/[0-9.,%-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }
 
 describe('writing a number differently does not change it', () => {

@@ -3,10 +3,8 @@
  * leave the user's sheet as it was, Fix/Undo, live checking, fallbacks for
  * older Excel, protected sheets.
  */
-import type { Finding, Severity, WorkbookResult } from '../../src/core';
-import type { Sheet } from '../../src/core';
 import { OfficeExcelHost, SETTINGS_KEYS } from '../../src/excel/excel-host';
-import { UI_STRINGS } from '../../src/taskpane/i18n';
+import { UI_STRINGS } from '../../src/host/ui-strings';
 import { HostError } from '../../src/host';
 import { noteFingerprint } from '../../src/excel/marks-record';
 import { sliceRows } from '../../src/excel/range-to-grid';

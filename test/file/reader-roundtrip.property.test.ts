@@ -20,6 +20,8 @@ const value: fc.Arbitrary<Written> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((x) => !Object.is(x, -0)),
   fc.integer({ min: -1e6, max: 1e6 }),
   fc.constantFrom('分值', '得分', '<&>"\'', ' 两端空格 ', '_x_ 不是转义', '一、产出指标', '100%', '2. 0', '≥95%'),
+  // XML 1.0 cannot carry these characters: a cell never holds them.
+  // eslint-disable-next-line no-control-regex
   fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s)),
   fc.boolean(),
   fc.constantFrom({ error: '#DIV/0!' }, { error: '#REF!' }, { error: '#N/A' }),

@@ -20,7 +20,7 @@
  * - Mark then Clear restores every cell: test/excel/mark-clear.property.test.ts
  *   and test/file/write-marked-copy.test.ts (property).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -112,7 +112,7 @@ describe('error values and a circular formula', () => {
   });
 
   test('the cells read as errors and the circular cell as its cached 0, with its formula', async () => {
-    const wb = await readWorkbook(new Uint8Array(require('fs').readFileSync(file)), 'errors.xlsx');
+    const wb = await readWorkbook(new Uint8Array(readFileSync(file)), 'errors.xlsx');
     const g = (r: number) => wb.sheets[0].rows[r][6];
     expect([g(1)?.value, g(2)?.value, g(3)?.value]).toEqual([{ error: '#DIV/0!' }, { error: '#REF!' }, { error: '#VALUE!' }]);
     expect(g(4)).toMatchObject({ value: 0, formula: 'G5' });

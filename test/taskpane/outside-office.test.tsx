@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import { OutsideOffice } from '../../src/taskpane/components/OutsideOffice';
-import { pickLang, UI_STRINGS } from '../../src/taskpane/i18n';
+import { pickLang, UI_STRINGS } from '../../src/host/ui-strings';
 import { waitForOffice } from '../../src/taskpane/office-ready';
 
 describe('waitForOffice', () => {

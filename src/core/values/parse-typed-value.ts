@@ -135,7 +135,7 @@ const HEDGE_OR_NEGATION = /[无未没约]|左右|以外|不到/;
  * Directly before the number: an ordinal (第3), a rank (前10), an estimate
  * (近3年), a name (IPv6), or a formula (正常对外服务天数/全年工作日*100%).
  */
-const ORDINAL_OR_ESTIMATE_BEFORE = /[第前近约A-Za-z.\/~*×÷]$/;
+const ORDINAL_OR_ESTIMATE_BEFORE = /[第前近约A-Za-z./~*×÷]$/;
 const ANY_DIGIT = /[0-9０-９]/;
 /** Directly after a bare number: list numbering (1、 1. (1)), not a value. */
 const NUMBERING_AFTER = /^[、.)]/;

@@ -1,7 +1,7 @@
 /** Shown when the sheet holds no table ScoreCheck recognises: what it looks for. */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { UiStrings } from '../i18n';
+import type { UiStrings } from '../../host/ui-strings';
 
 const useStyles = makeStyles({
   root: { marginTop: tokens.spacingVerticalL },

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Button, CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Lang, Severity, WorkbookResult } from '../../core';
 import { findingKey } from '../../host';
-import type { UiStrings } from '../i18n';
+import type { UiStrings } from '../../host/ui-strings';
 import { groupFindings } from '../group-findings';
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'important' | 'informative'> = {

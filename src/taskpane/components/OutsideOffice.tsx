@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { UiStrings } from '../i18n';
+import type { UiStrings } from '../../host/ui-strings';
 
 export type OutsideReason = 'timeout' | 'not-excel';
 

@@ -15,7 +15,7 @@ import {
 import type { Finding, Lang, Profile } from '../../core';
 import { countBySeverity } from '../../core';
 import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../../host';
-import { UI_STRINGS } from '../i18n';
+import { UI_STRINGS } from '../../host/ui-strings';
 import { EmptyState } from './EmptyState';
 import { FindingList } from './FindingList';
 import { ProfileEditor } from './ProfileEditor';

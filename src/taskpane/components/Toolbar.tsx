@@ -1,7 +1,7 @@
 /** Validate, live switch and Clear marks: the pane's three controls. */
 import * as React from 'react';
 import { Button, Spinner, Switch, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import type { UiStrings } from '../i18n';
+import type { UiStrings } from '../../host/ui-strings';
 
 const useStyles = makeStyles({
   bar: {

@@ -1,9 +1,10 @@
 /**
- * The pane's own words, Chinese first. Finding messages are not here: they
+ * The words the Office front ends say — the task pane and the ribbon's
+ * result — Chinese first; kept with the host port both use. Finding messages are not here: they
  * come from the engine already in both languages.
  */
 import type { Lang, Severity, TableKind } from '../core';
-import type { HostErrorCode, KeptNote } from '../host';
+import type { HostErrorCode, KeptNote } from './sheet-host';
 
 /** Office's display language ("zh-CN", "zh-TW", "en-US", "fr-FR"…) → the pane's language. */
 export function pickLang(displayLanguage: string | undefined | null): Lang {
