@@ -148,7 +148,10 @@ module.exports = defineConfig(
     rules: {
       // `_uid`, `_spec`, `catch (_e)`: the code marks a binding it keeps on purpose with `_` (a fake's signature,
       // a destructured part left out, an ES5 catch that must name its error); none a mistake.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
     },
   },
   {

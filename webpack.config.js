@@ -138,9 +138,7 @@ function createConfig({ production, intranet, serving, baseUrl }) {
   const officeJsUrl = intranet ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN;
   const origin = serving ? DEV_ORIGIN : withTrailingSlash(baseUrl || DEV_ORIGIN);
   if (intranet && !baseUrl) {
-    console.warn(
-      'build:intranet: SCORECHECK_BASE_URL is not set; the manifest still points at https://localhost:3000/.',
-    );
+    console.warn('build:intranet: SCORECHECK_BASE_URL is not set; the manifest still points at https://localhost:3000/.');
   }
 
   return {

@@ -45,10 +45,7 @@ function drawIcon(size) {
       const px = x + 0.5;
       const py = y + 0.5;
       const bg = roundedSquareCoverage(px, py, size, size * 0.18);
-      const d = Math.min(
-        distanceToSegment(px, py, a[0], a[1], b[0], b[1]),
-        distanceToSegment(px, py, b[0], b[1], c[0], c[1]),
-      );
+      const d = Math.min(distanceToSegment(px, py, a[0], a[1], b[0], b[1]), distanceToSegment(px, py, b[0], b[1], c[0], c[1]));
       const mark = Math.max(0, Math.min(1, stroke / 2 + 0.5 - d)) * bg;
       const i = (y * size + x) * 4;
       for (let k = 0; k < 3; k++) pixels[i + k] = Math.round(GREEN[k] * (1 - mark) + WHITE[k] * mark);

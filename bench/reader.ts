@@ -25,7 +25,12 @@ async function timeOnce(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Medians of `a` and `b`, run alternately (a b, b a, …) after `warmup` rounds of each. */
-export async function sideBySide(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 2): Promise<{ a: number; b: number }> {
+export async function sideBySide(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup = 2,
+): Promise<{ a: number; b: number }> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();
@@ -46,15 +51,31 @@ export async function sideBySide(a: () => Promise<unknown>, b: () => Promise<unk
 
 /** The new reader (as the CLI runs it, with zlib) ÷ the exceljs reader, on one file. */
 export async function readVsExcelJS(label: string, bytes: Uint8Array, runs: number): Promise<number> {
-  const r = await sideBySide(() => readWorkbook(bytes, 'b.xlsx', nodeInflateRaw), () => readWithExcelJS(bytes, 'b.xlsx'), runs);
-  const portable = await sideBySide(() => readWorkbook(bytes, 'b.xlsx'), () => readWithExcelJS(bytes, 'b.xlsx'), Math.max(3, runs >> 1), 1);
-  log(`${label} (${Math.round(bytes.length / 1024)} KiB): readWorkbook ${round(r.a)} ms (fflate, as in the browser: ${round(portable.a)} ms), exceljs reader ${round(r.b)} ms → ${round(r.a / r.b, 3)} (fflate ${round(portable.a / portable.b, 3)})`);
+  const r = await sideBySide(
+    () => readWorkbook(bytes, 'b.xlsx', nodeInflateRaw),
+    () => readWithExcelJS(bytes, 'b.xlsx'),
+    runs,
+  );
+  const portable = await sideBySide(
+    () => readWorkbook(bytes, 'b.xlsx'),
+    () => readWithExcelJS(bytes, 'b.xlsx'),
+    Math.max(3, runs >> 1),
+    1,
+  );
+  log(
+    `${label} (${Math.round(bytes.length / 1024)} KiB): readWorkbook ${round(r.a)} ms (fflate, as in the browser: ${round(portable.a)} ms), exceljs reader ${round(r.b)} ms → ${round(r.a / r.b, 3)} (fflate ${round(portable.a / portable.b, 3)})`,
+  );
   return r.a / r.b;
 }
 
 /** Writing the marked copy ÷ reading the same file, both as the CLI does them. */
 export async function markedCopyVsRead(bytes: Uint8Array, findings: Finding[], runs: number): Promise<number> {
-  const r = await sideBySide(() => writeMarkedCopy(bytes, findings, 'zh-CN', nodeZlib), () => readWorkbook(bytes, 'b.xlsx', nodeInflateRaw), runs, 1);
+  const r = await sideBySide(
+    () => writeMarkedCopy(bytes, findings, 'zh-CN', nodeZlib),
+    () => readWorkbook(bytes, 'b.xlsx', nodeInflateRaw),
+    runs,
+    1,
+  );
   log(`marked copy with ${findings.length} marks ${round(r.a)} ms, reading the file ${round(r.b)} ms → ${round(r.a / r.b, 3)}`);
   return r.a / r.b;
 }
@@ -68,7 +89,10 @@ interface ProcessRun {
 /** One `node` process through test/robustness/measure.js, which reports its CPU time and peak memory. */
 function measuredProcess(root: string, args: string[]): ProcessRun {
   const t = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [join(root, 'test', 'robustness', 'measure.js'), ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const run = spawnSync(process.execPath, [join(root, 'test', 'robustness', 'measure.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
   const m = /__maxrss_kb=(\d+) __cpu_ms=(\d+)\s*$/.exec(run.stderr);
   if (!m || (run.status !== 0 && run.status !== 1)) throw new Error(`process failed (${run.status}): ${run.stderr.slice(-500)}`);
@@ -94,7 +118,9 @@ export function cliOneFileVsNode(root: string, file: string, runs: number): numb
   }
   const c = median(cli.map((r) => r.cpuMs));
   const b = median(bare.map((r) => r.cpuMs));
-  log(`CLI on one small workbook: CPU ${c} ms, wall ${round(median(cli.map((r) => r.wallMs)))} ms; bare node: CPU ${b} ms, wall ${round(median(bare.map((r) => r.wallMs)))} ms → CPU ratio ${round(c / b, 2)}`);
+  log(
+    `CLI on one small workbook: CPU ${c} ms, wall ${round(median(cli.map((r) => r.wallMs)))} ms; bare node: CPU ${b} ms, wall ${round(median(bare.map((r) => r.wallMs)))} ms → CPU ratio ${round(c / b, 2)}`,
+  );
   return c / b;
 }
 
@@ -104,12 +130,18 @@ export function cliManyFiles(root: string, count: number, runs: number): { cpuPe
   const names = readdirSync(fixtures).filter((f) => f.endsWith('.xlsx'));
   const dir = mkdtempSync(join(tmpdir(), 'scorecheck-bench-'));
   try {
-    for (let i = 0; i < count; i++) copyFileSync(join(fixtures, names[i % names.length]), join(dir, `${String(i).padStart(3, '0')}-${names[i % names.length]}`));
+    for (let i = 0; i < count; i++)
+      copyFileSync(
+        join(fixtures, names[i % names.length]),
+        join(dir, `${String(i).padStart(3, '0')}-${names[i % names.length]}`),
+      );
     const bin = join(root, 'bin', 'scorecheck.js');
     measuredProcess(root, [bin, 'check', '--json', dir]);
     const cpu = median(Array.from({ length: runs }, () => measuredProcess(root, [bin, 'check', '--json', dir]).cpuMs));
     const load = loadavg()[0];
-    log(`CLI on ${count} workbooks in one process: CPU ${cpu} ms (${round(cpu / count)} ms per file), load average ${round(load)}`);
+    log(
+      `CLI on ${count} workbooks in one process: CPU ${cpu} ms (${round(cpu / count)} ms per file), load average ${round(load)}`,
+    );
     return { cpuPerFileMs: cpu / count, load };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,15 @@ import { writeMarkedCopy } from '../src/file/write-marked-copy';
 import type { Finding } from '../src/core/findings/finding';
 import { OfficeExcelHost } from '../src/excel/excel-host';
 import { FakeExcel, measureValidationSyncs, type FakeCell, type FakeScalar } from '../test/excel/fake-excel';
-import { cliManyFiles, cliOneFileVsNode, cliPeakRssMb, markedCopyVsRead, readVsExcelJS, sideBySide, workerBundleKb } from './reader';
+import {
+  cliManyFiles,
+  cliOneFileVsNode,
+  cliPeakRssMb,
+  markedCopyVsRead,
+  readVsExcelJS,
+  sideBySide,
+  workerBundleKb,
+} from './reader';
 import { copySheet, largeSheet, overallForm } from './sheets';
 import { median } from './stats';
 
@@ -56,9 +64,22 @@ function sanity(label: string, clean: Sheet, planted: Sheet): void {
   const errors = (s: Sheet) => checkSheet(s).findings.filter((f) => f.severity === 'error');
   const c = errors(clean);
   const p = checkSheet(planted).findings;
-  log(`${label}: ${clean.rows.length} rows, ${checkSheet(clean).tables.length} tables; clean build ${c.length} errors` +
-    `${c.length ? ` (${c.slice(0, 5).map((f) => `${f.cell} ${f.rule}`).join(', ')})` : ''}; planted build ${p.filter((f) => f.severity === 'error').length} errors: ` +
-    p.filter((f) => f.severity === 'error').slice(0, 8).map((f) => `${f.cell} ${f.rule}`).join(', '));
+  log(
+    `${label}: ${clean.rows.length} rows, ${checkSheet(clean).tables.length} tables; clean build ${c.length} errors` +
+      `${
+        c.length
+          ? ` (${c
+              .slice(0, 5)
+              .map((f) => `${f.cell} ${f.rule}`)
+              .join(', ')})`
+          : ''
+      }; planted build ${p.filter((f) => f.severity === 'error').length} errors: ` +
+      p
+        .filter((f) => f.severity === 'error')
+        .slice(0, 8)
+        .map((f) => `${f.cell} ${f.rule}`)
+        .join(', '),
+  );
 }
 
 async function xlsxOf(sheet: Sheet): Promise<Buffer> {
@@ -83,7 +104,9 @@ async function parseVsEngine(label: string, sheet: Sheet): Promise<{ parse: numb
   const read = await timeMsAsync(() => readWorkbook(bytes, 'bench.xlsx'));
   const workbook = await readWorkbook(bytes, 'bench.xlsx');
   const engine = timeMs(() => checkWorkbook(workbook));
-  log(`${label} (${(bytes.length / 1024).toFixed(0)} KiB): exceljs load ${round(parse)} ms, readWorkbook ${round(read)} ms, engine ${round(engine)} ms → engine/parse ${round(engine / parse, 3)}`);
+  log(
+    `${label} (${(bytes.length / 1024).toFixed(0)} KiB): exceljs load ${round(parse)} ms, readWorkbook ${round(read)} ms, engine ${round(engine)} ms → engine/parse ${round(engine / parse, 3)}`,
+  );
   return { parse, read, engine };
 }
 
@@ -112,7 +135,11 @@ function cliWallTime(runs: number): { seconds: number; files: number } {
   const names = readdirSync(fixtures).filter((f) => f.endsWith('.xlsx'));
   const dir = mkdtempSync(join(tmpdir(), 'scorecheck-bench-'));
   try {
-    for (let i = 0; i < 100; i++) copyFileSync(join(fixtures, names[i % names.length]), join(dir, `${String(i).padStart(3, '0')}-${names[i % names.length]}`));
+    for (let i = 0; i < 100; i++)
+      copyFileSync(
+        join(fixtures, names[i % names.length]),
+        join(dir, `${String(i).padStart(3, '0')}-${names[i % names.length]}`),
+      );
     const xs: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t = process.hrtime.bigint();
@@ -133,7 +160,9 @@ function cliWallTime(runs: number): { seconds: number; files: number } {
 /** A grid as the Office double's rows (values, formats), plus its merges in A1. */
 function fakeSheetOf(sheet: Sheet): { rows: (FakeScalar | FakeCell | undefined)[][]; merges: string[] } {
   const rows = sheet.rows.map((row) =>
-    row.map((c): FakeCell | undefined => (c ? { value: c.value as FakeScalar, ...(c.numFmt ? { numberFormat: c.numFmt } : {}) } : undefined)),
+    row.map((c): FakeCell | undefined =>
+      c ? { value: c.value as FakeScalar, ...(c.numFmt ? { numberFormat: c.numFmt } : {}) } : undefined,
+    ),
   );
   const col = (n: number) => String.fromCharCode(65 + n);
   return { rows, merges: sheet.merges.map((m) => `${col(m.left)}${m.top + 1}:${col(m.right)}${m.bottom + 1}`) };
@@ -144,7 +173,11 @@ async function officeRoundTrips(sheet: Sheet): Promise<{ read: number; write: nu
   // A user's note on the sheet forces the second read (its cell must be looked up), the worst case.
   fake.addSheet('Sheet1', { ...fakeSheetOf(sheet), notes: { K3: '请核对' } });
   const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
-  return measureValidationSyncs(fake, (c) => host.validate(c), (s) => checkSheet(s));
+  return measureValidationSyncs(
+    fake,
+    (c) => host.validate(c),
+    (s) => checkSheet(s),
+  );
 }
 
 async function main(): Promise<void> {
@@ -175,7 +208,11 @@ async function main(): Promise<void> {
   });
   log(`live re-check after one edit (copy + engine): ${round(live_edit_ms)} ms`);
 
-  log(`load average ${loadavg().map((x) => round(x)).join(' ')}`);
+  log(
+    `load average ${loadavg()
+      .map((x) => round(x))
+      .join(' ')}`,
+  );
   const small = await parseVsEngine('300-row form file', form300);
   const large = await parseVsEngine('5,000-row sheet file', rows5k);
   const engine_to_parse_ratio = Math.max(small.engine / small.parse, large.engine / large.parse);
@@ -186,7 +223,9 @@ async function main(): Promise<void> {
 
   const at60 = await officeRoundTrips(overallForm(40, true));
   const at20k = await officeRoundTrips(rows20k);
-  log(`Office round trips per validation: ${overallForm(40).rows.length}-row form read ${at60.read} write ${at60.write}; ${rows20k.rows.length} rows read ${at20k.read} write ${at20k.write}`);
+  log(
+    `Office round trips per validation: ${overallForm(40).rows.length}-row form read ${at60.read} write ${at60.write}; ${rows20k.rows.length} rows read ${at20k.read} write ${at20k.write}`,
+  );
 
   // Issue 11: ratios measured side by side, and the figures beside the load average.
   const formFile = await xlsxOf(form300);
@@ -195,8 +234,15 @@ async function main(): Promise<void> {
   const read_vs_exceljs_20k = await readVsExcelJS('19,970-row file', file20k, 5);
   const marked_copy_vs_read_20k = await markedCopyVsRead(file20k, marksEveryTenRows(rows20k), 5);
   const rows80k = largeSheet(80000, true);
-  const engine = await sideBySide(async () => checkSheet(rows80k), async () => checkSheet(rows20k), 5, 1);
-  log(`engine, ${rows80k.rows.length} rows ${round(engine.a)} ms vs ${rows20k.rows.length} rows ${round(engine.b)} ms → ${round(engine.a / engine.b, 2)}`);
+  const engine = await sideBySide(
+    async () => checkSheet(rows80k),
+    async () => checkSheet(rows20k),
+    5,
+    1,
+  );
+  log(
+    `engine, ${rows80k.rows.length} rows ${round(engine.a)} ms vs ${rows20k.rows.length} rows ${round(engine.b)} ms → ${round(engine.a / engine.b, 2)}`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'scorecheck-bench-'));
   let peak_rss_20k_mb: number;
   try {

@@ -56,7 +56,18 @@ const QUAL_TARGETS: [string, string][] = [
   ['形成分析报告', '已完成报告初稿'],
 ];
 
-const HEADER = ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '年度指标值', '实际完成指标值', '得分/自评分', '评分依据、未达标原因、改进措施'];
+const HEADER = [
+  '一级指标',
+  '分值',
+  '二级指标',
+  '分值',
+  '三级指标',
+  '分值',
+  '年度指标值',
+  '实际完成指标值',
+  '得分/自评分',
+  '评分依据、未达标原因、改进措施',
+];
 
 /**
  * One layout-A indicator table with `level3Rows` scored rows (a multiple of
@@ -168,7 +179,7 @@ function budgetExecution(g: GridBuilder, rows: number, planted: boolean): void {
     let pb = 0;
     let ps = 0;
     for (let j = 1; j <= 9; j++) {
-      const budget = 50000 + ((k * 9 + j) * 7919) % 150000; // cents of 万元: 500.00–2000.00
+      const budget = 50000 + (((k * 9 + j) * 7919) % 150000); // cents of 万元: 500.00–2000.00
       const spent = Math.round(budget * (0.85 + (((k + j) * 31) % 15) / 100));
       pb += budget;
       ps += spent;

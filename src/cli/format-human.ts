@@ -4,7 +4,15 @@
  * in aligned columns (`  Sheet!D11  错误  weight-sum  <reason>`), and one
  * closing line with the totals a reviewer reports upwards.
  */
-import { countBySeverity, findingSentence, SEVERITY_WORDS, type Finding, type Lang, type Severity, type TableKind } from '../core';
+import {
+  countBySeverity,
+  findingSentence,
+  SEVERITY_WORDS,
+  type Finding,
+  type Lang,
+  type Severity,
+  type TableKind,
+} from '../core';
 import { sortedFindings, textWidth } from '../file/summary-rows';
 import { statusOf, type CheckedFile, type FileOutcome } from './outcome';
 

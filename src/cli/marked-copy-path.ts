@@ -7,11 +7,7 @@
 import * as path from 'path';
 import { markedCopyName } from '../file/marked-copy-name';
 
-export function markedCopyPath(
-  dir: string,
-  inputPath: string,
-  isTaken: (candidate: string) => boolean,
-): string {
+export function markedCopyPath(dir: string, inputPath: string, isTaken: (candidate: string) => boolean): string {
   for (let n = 0; ; n++) {
     const candidate = path.join(dir, markedCopyName(path.basename(inputPath), n));
     if (!isTaken(candidate) && path.resolve(candidate) !== path.resolve(inputPath)) return candidate;

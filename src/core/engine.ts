@@ -72,7 +72,8 @@ function runRule(rule: Rule, run: TableRun, profile: Profile): Draft[] {
   const ctx: RuleContext<string> = {
     profile,
     view: run.view,
-    report: (slot, messageId, params = {}, options = {}) => out.push(draftFinding(rule, rule, run, slot, messageId, params, options)),
+    report: (slot, messageId, params = {}, options = {}) =>
+      out.push(draftFinding(rule, rule, run, slot, messageId, params, options)),
     notChecked: (slot, reason: NotCheckedReason, params = {}) =>
       out.push(draftFinding(notCheckedRule as Rule, rule, run, slot, reason, params, {})),
   };

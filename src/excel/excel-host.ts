@@ -104,9 +104,7 @@ interface LiveCache {
 }
 
 function officeErrorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 function isPayloadError(error: unknown): boolean {
@@ -128,7 +126,9 @@ function asHostError(error: unknown, sheet?: string): HostError {
 function ownFormatsIn(collections: Excel.ConditionalFormatCollection[]): Excel.ConditionalFormat[] {
   return collections
     .flatMap((c) => c.items)
-    .filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
+    .filter(
+      (cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula),
+    );
 }
 
 function tablesOn(result: WorkbookResult, sheet: string): CellRange[] {
@@ -279,12 +279,20 @@ export class OfficeExcelHost implements SheetHost {
     const formatsByCell = marking
       ? [...cache.marks.keys()].map((cell) => ({ cell, formats: ws.getRange(cell).conditionalFormats.load(CF_PROPS) }))
       : [];
-    const record = this.features.settings ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value') : undefined;
+    const record = this.features.settings
+      ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value')
+      : undefined;
     await context.sync();
     if (ws.id !== cache.sheetId) return undefined;
 
     const reads: RangeRead[] = [
-      ...runs.map(({ r, range }) => ({ top: r.top, left: r.left, values: range.values, text: range.text, valueTypes: range.valueTypes as string[][] })),
+      ...runs.map(({ r, range }) => ({
+        top: r.top,
+        left: r.left,
+        values: range.values,
+        text: range.text,
+        valueTypes: range.valueTypes as string[][],
+      })),
       ...edited.map(({ r, range }) => ({
         top: r.top,
         left: r.left,
@@ -313,7 +321,13 @@ export class OfficeExcelHost implements SheetHost {
     const gone = [...cache.marks.keys()].filter((cell) => !sameMark(cache.marks.get(cell), planned.get(cell)));
     const added = plan.filter((m) => !sameMark(cache.marks.get(m.cell), m));
     if (gone.length > 0 || added.length > 0) {
-      this.queueRecord(context, parseRecord(record && !record.isNullObject ? record.value : undefined), cache.sheetId, name, plan);
+      this.queueRecord(
+        context,
+        parseRecord(record && !record.isNullObject ? record.value : undefined),
+        cache.sheetId,
+        name,
+        plan,
+      );
       const goneSet = new Set(gone);
       for (const { cell, formats } of formatsByCell) if (goneSet.has(cell)) for (const cf of ownFormatsIn([formats])) cf.delete();
       for (const cell of gone) {
@@ -335,7 +349,9 @@ export class OfficeExcelHost implements SheetHost {
       return await this.batch(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id');
-        const recordItem = this.features.settings ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value') : undefined;
+        const recordItem = this.features.settings
+          ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value')
+          : undefined;
         await context.sync();
         const record = parseRecord(recordItem && !recordItem.isNullObject ? recordItem.value : undefined);
         const { formats, rest } = await this.loadOwnFormatsGuarded(
@@ -552,7 +568,8 @@ export class OfficeExcelHost implements SheetHost {
       const used = f.api12 ? ws.getUsedRange(true) : ws.getUsedRange();
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       const annotations = forMarks ? this.queueAnnotationsLoad(ws) : undefined;
-      const record = forMarks && f.settings ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value') : undefined;
+      const record =
+        forMarks && f.settings ? context.workbook.settings.getItemOrNullObject(SETTINGS_KEYS.marks).load('value') : undefined;
       return { used, annotations, record };
     };
     // The record's cells are known only after the first round trip; the fallback needs them only when the rules are unreadable.
@@ -593,7 +610,9 @@ export class OfficeExcelHost implements SheetHost {
       // Excel names each merge once, in the tile holding its top-left cell (office-js #3611).
       for (const m of mergesFromAddress(areas.address)) merges.set(rangeToA1(m), m);
     }
-    const notes = loaded.first.notes ? loaded.first.notes(record, ws.id) : { own: [], kept: [], annotatedCells: new Set<string>() };
+    const notes = loaded.first.notes
+      ? loaded.first.notes(record, ws.id)
+      : { own: [], kept: [], annotatedCells: new Set<string>() };
     return {
       worksheet: ws,
       sheetId: ws.id,
@@ -636,7 +655,7 @@ export class OfficeExcelHost implements SheetHost {
     };
     let first: R | undefined;
     let rows = sliceRows(columns);
-    for (let top = bounds.top; top <= bounds.bottom; ) {
+    for (let top = bounds.top; top <= bounds.bottom;) {
       const bottom = Math.min(bounds.bottom, top + rows - 1);
       const range = ws.getRange(rangeToA1({ top, left: bounds.left, bottom, right: bounds.right })).load(CELL_PROPS);
       const extra = first === undefined ? withFirst() : undefined;

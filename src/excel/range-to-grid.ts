@@ -41,9 +41,7 @@ export function gridFromUsedRange(name: string, data: UsedRangeData, merges: Cel
     const row: (Cell | undefined)[] = new Array(data.columnIndex).fill(undefined);
     const values = data.values[i];
     for (let j = 0; j < values.length; j++) {
-      row.push(
-        cellFrom(values[j], data.formulas[i][j], data.numberFormat[i][j], data.text[i][j], data.valueTypes[i][j]),
-      );
+      row.push(cellFrom(values[j], data.formulas[i][j], data.numberFormat[i][j], data.text[i][j], data.valueTypes[i][j]));
     }
     // Keep rows sparse at the right edge: the engine treats `undefined` as empty anyway.
     while (row.length > 0 && row[row.length - 1] === undefined) row.pop();

@@ -6,12 +6,7 @@
  */
 import { readZipDirectory, ZipFormatError, type ZipEntryInfo } from './zip-directory';
 import { unreadable } from './unreadable';
-import {
-  MAX_ENTRY_RATIO,
-  MAX_FILE_BYTES,
-  MAX_UNCOMPRESSED_BYTES,
-  RATIO_CHECK_MIN_BYTES,
-} from './limits';
+import { MAX_ENTRY_RATIO, MAX_FILE_BYTES, MAX_UNCOMPRESSED_BYTES, RATIO_CHECK_MIN_BYTES } from './limits';
 
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -21,9 +16,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 function containsAscii(bytes: Uint8Array, text: string, utf16: boolean): boolean {
-  const needle = utf16
-    ? Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0])
-    : Array.from(text).map((ch) => ch.charCodeAt(0));
+  const needle = utf16 ? Array.from(text).flatMap((ch) => [ch.charCodeAt(0), 0]) : Array.from(text).map((ch) => ch.charCodeAt(0));
   const first = needle[0];
   outer: for (let i = bytes.indexOf(first); i >= 0 && i + needle.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
     for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
@@ -63,8 +56,11 @@ function looksLikeDelimitedText(text: string): boolean {
 /** HTML or SpreadsheetML 2003 saved with an .xls name, as many finance systems export. */
 function looksLikeLegacyExcelText(text: string): boolean {
   const t = text.slice(0, 4096).toLowerCase();
-  return t.includes('urn:schemas-microsoft-com:office:spreadsheet') || t.includes('urn:schemas-microsoft-com:office:excel') ||
-    /^\s*(<!doctype html|<html)/.test(t);
+  return (
+    t.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
+    t.includes('urn:schemas-microsoft-com:office:excel') ||
+    /^\s*(<!doctype html|<html)/.test(t)
+  );
 }
 
 const PK_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -111,10 +107,7 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fileName: string): ZipEn
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
-    if (
-      e.uncompressedSize > RATIO_CHECK_MIN_BYTES &&
-      e.uncompressedSize > MAX_ENTRY_RATIO * Math.max(1, e.compressedSize)
-    ) {
+    if (e.uncompressedSize > RATIO_CHECK_MIN_BYTES && e.uncompressedSize > MAX_ENTRY_RATIO * Math.max(1, e.compressedSize)) {
       const ratio = Math.round(e.uncompressedSize / Math.max(1, e.compressedSize));
       throw unreadable('zip-bomb', fileName, { cause: `${e.name} ${ratio}:1` });
     }

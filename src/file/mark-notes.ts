@@ -148,7 +148,12 @@ function noteShape(id: number, note: NoteRequest): string {
 export function vmlIdBlocks(vml: string): number[] {
   const m = /<o:idmap\b[^>]*>/.exec(vml);
   const data = m ? getAttr(m[0], 'data') : undefined;
-  return data ? data.split(/[\s,]+/).map(Number).filter(Number.isFinite) : [];
+  return data
+    ? data
+        .split(/[\s,]+/)
+        .map(Number)
+        .filter(Number.isFinite)
+    : [];
 }
 
 /**

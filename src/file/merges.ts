@@ -43,7 +43,7 @@ class ActiveMerges {
   add(m: CellRange): void {
     this.byLeft.splice(this.indexAtOrBefore(m.left) + 1, 0, m);
     this.heap.push(m);
-    for (let i = this.heap.length - 1; i > 0; ) {
+    for (let i = this.heap.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (this.heap[parent].bottom <= this.heap[i].bottom) break;
       [this.heap[parent], this.heap[i]] = [this.heap[i], this.heap[parent]];
@@ -72,7 +72,7 @@ class ActiveMerges {
     const last = heap.pop()!;
     if (heap.length > 0) {
       heap[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let min = i;
@@ -141,7 +141,10 @@ export const LARGE_MERGE_CELLS = 10_000;
  * J1:XFD1048576 would otherwise cost it 17 billion entries. Returns the
  * merges and the cells they still cover, for the caller's bound.
  */
-export function boundMerges(merges: readonly CellRange[], rows: readonly (Cell | undefined)[][]): { merges: CellRange[]; area: number } {
+export function boundMerges(
+  merges: readonly CellRange[],
+  rows: readonly (Cell | undefined)[][],
+): { merges: CellRange[]; area: number } {
   const lastRow = rows.length - 1;
   let lastCol = -1;
   for (const r of rows) if (r && r.length - 1 > lastCol) lastCol = r.length - 1;

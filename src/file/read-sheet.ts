@@ -175,7 +175,9 @@ class SheetReader {
           if (!at) throw this.corrupt(`cell reference "${r.slice(0, 20)}" is not an address`);
         }
         if (!(at[0] >= 0 && at[0] < LAST_ROW && at[1] >= 0 && at[1] < LAST_COL)) {
-          throw this.corrupt(`cell ${r ?? `in row ${at[0] + 1}, column ${at[1] + 1}`} lies outside Excel's sheet (XFD${LAST_ROW})`);
+          throw this.corrupt(
+            `cell ${r ?? `in row ${at[0] + 1}, column ${at[1] + 1}`} lies outside Excel's sheet (XFD${LAST_ROW})`,
+          );
         }
         col = at[1];
         this.countCell();

@@ -59,5 +59,5 @@ export function readNumberFormats(xml: string | undefined): (string | undefined)
     }
   }
   // A custom code may redefine a built-in id; id 0 is General, which the grid leaves unset.
-  return xfIds.map((id) => (id === 0 ? undefined : custom.get(id) ?? BUILT_IN[id]));
+  return xfIds.map((id) => (id === 0 ? undefined : (custom.get(id) ?? BUILT_IN[id])));
 }

@@ -80,11 +80,7 @@ class PartError extends Error {
  * UnreadableWorkbookError (with a code and a bilingual reason naming
  * `fileName`) for anything that is not a readable, reasonably sized .xlsx.
  */
-export async function readWorkbook(
-  data: Uint8Array | ArrayBuffer,
-  fileName: string,
-  inflateRaw?: InflateRaw,
-): Promise<Workbook> {
+export async function readWorkbook(data: Uint8Array | ArrayBuffer, fileName: string, inflateRaw?: InflateRaw): Promise<Workbook> {
   return readWorkbookSync(data, fileName, inflateRaw);
 }
 
@@ -97,7 +93,8 @@ export function readWorkbookSync(data: Uint8Array | ArrayBuffer, fileName: strin
     workbook = readAll(new ZipPackage(bytes, entries, fileName, inflateRaw), fileName);
   } catch (e) {
     if (isUnreadableWorkbookError(e)) throw e;
-    const cause = e instanceof PartError ? e.message : e instanceof XmlFormatError || e instanceof XmlRefusedError ? e.message : undefined;
+    const cause =
+      e instanceof PartError ? e.message : e instanceof XmlFormatError || e instanceof XmlRefusedError ? e.message : undefined;
     if (cause === undefined) throw e;
     throw unreadable('corrupt', fileName, { cause: cause.slice(0, 200) });
   }

@@ -65,7 +65,10 @@ function readColumnStyles(xml: string, p: string): ColumnStyle[] {
 function extendSpans(rowTag: string, col: number): string {
   const spans = getAttr(rowTag, 'spans');
   if (!spans) return rowTag;
-  const nums = spans.split(/[\s:]+/).map(Number).filter(Number.isFinite);
+  const nums = spans
+    .split(/[\s:]+/)
+    .map(Number)
+    .filter(Number.isFinite);
   const lo = Math.min(col + 1, ...nums);
   const hi = Math.max(col + 1, ...nums);
   return setAttr(rowTag, 'spans', `${lo}:${hi}`);
@@ -144,7 +147,7 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
     const rowEdits: { at: number; remove: number; insert: string }[] = [];
     for (let cell = nextElement(xml, `${p}c`, cpos, contentEnd); cell; cell = nextElement(xml, `${p}c`, cpos, contentEnd)) {
       const ref = getAttr(cell.tag, 'r');
-      const thisCol = ref ? parseA1(ref)?.col ?? colIndex + 1 : colIndex + 1;
+      const thisCol = ref ? (parseA1(ref)?.col ?? colIndex + 1) : colIndex + 1;
       while (pending.length > 0 && pending[0] < thisCol) {
         const c = pending.shift()!;
         rowEdits.push({ at: cell.start, remove: 0, insert: newCell(thisRow, c, columnStyleAt(c, row.tag)) });
@@ -167,7 +170,11 @@ export function restyleCells(xml: string, p: string, targets: CellPosition[], re
     if (row.selfClosing) {
       // `<row …/>` becomes `<row …>cells</row>`.
       const opened = `${rowTag.slice(0, -2).replace(/\s+$/, '')}>`;
-      edits.push({ at: row.start, remove: row.tag.length, insert: opened + rowEdits.map((e) => e.insert).join('') + `</${p}row>` });
+      edits.push({
+        at: row.start,
+        remove: row.tag.length,
+        insert: opened + rowEdits.map((e) => e.insert).join('') + `</${p}row>`,
+      });
     } else {
       if (rowTag !== row.tag) edits.push({ at: row.start, remove: row.tag.length, insert: rowTag });
       edits.push(...rowEdits);

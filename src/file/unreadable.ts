@@ -6,15 +6,7 @@
 import type { LocalizedText } from '../core';
 
 export type UnreadableCode =
-  | 'missing'
-  | 'not-xlsx'
-  | 'xls'
-  | 'csv'
-  | 'encrypted'
-  | 'corrupt'
-  | 'too-large'
-  | 'zip-bomb'
-  | 'empty';
+  'missing' | 'not-xlsx' | 'xls' | 'csv' | 'encrypted' | 'corrupt' | 'too-large' | 'zip-bomb' | 'empty';
 
 export class UnreadableWorkbookError extends Error {
   constructor(
@@ -93,11 +85,7 @@ function describe(code: UnreadableCode, file: string, d: UnreadableDetail): Loca
   }
 }
 
-export function unreadable(
-  code: UnreadableCode,
-  fileName: string,
-  detail: UnreadableDetail = {},
-): UnreadableWorkbookError {
+export function unreadable(code: UnreadableCode, fileName: string, detail: UnreadableDetail = {}): UnreadableWorkbookError {
   return new UnreadableWorkbookError(code, fileName, describe(code, fileName, detail));
 }
 

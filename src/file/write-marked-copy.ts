@@ -269,7 +269,7 @@ function markSheetNotes(
 /** The `r:id` of a `<legacyDrawing>` tag, whatever prefix the relationships namespace has. */
 function legacyDrawingId(tag: string): string | undefined {
   const m = /\s[\w.-]+:id\s*=\s*("([^"]*)"|'([^']*)')/.exec(tag);
-  return m ? m[2] ?? m[3] : undefined;
+  return m ? (m[2] ?? m[3]) : undefined;
 }
 
 /**

@@ -110,7 +110,7 @@ function movedCentral(bytes: Uint8Array, e: ZipEntryInfo, offset: number): Uint8
   // The offset lives in the Zip64 extra field, after the saturated sizes.
   const nameLength = v.getUint16(28, true);
   const extraLength = v.getUint16(30, true);
-  for (let x = 46 + nameLength; x + 4 <= 46 + nameLength + extraLength; ) {
+  for (let x = 46 + nameLength; x + 4 <= 46 + nameLength + extraLength;) {
     const id = v.getUint16(x, true);
     const size = v.getUint16(x + 2, true);
     if (id === 0x0001) {

@@ -150,7 +150,8 @@ const zh: UiStrings = {
     `在此版本的 Excel 中，ScoreCheck ${action === 'fix' ? '写入修正值' : '写入标记'}会清空 Excel 的“撤销”记录（Excel 从 ExcelApi 1.20 起才保留）。若还需要撤销之前的编辑，请先取消。`,
   proceed: '继续',
   cancel: '取消',
-  confirmOverwriteFormula: (cell, formula, value) => `${cell} 含有公式 ${formula}。修正会用数值 ${value} 覆盖这个公式（“撤销修正”可恢复）。确定要覆盖吗？`,
+  confirmOverwriteFormula: (cell, formula, value) =>
+    `${cell} 含有公式 ${formula}。修正会用数值 ${value} 覆盖这个公式（“撤销修正”可恢复）。确定要覆盖吗？`,
   overwrite: '覆盖公式',
   ignore: '忽略',
   unignore: '取消忽略',
@@ -162,7 +163,10 @@ const zh: UiStrings = {
   findingPosition: (i, n) => `第 ${i} 个，共 ${n} 个`,
   keptNotes: (kept) =>
     `以下批注没有删除，因为它们含有您的文字：${kept
-      .map((k) => `${k.sheet}!${k.cell}（${{ edited: '您修改过 ScoreCheck 的批注', 'user-tag': '您自己写的、以 [ScoreCheck] 开头的批注', replies: '批注下有回复' }[k.reason]}）`)
+      .map(
+        (k) =>
+          `${k.sheet}!${k.cell}（${{ edited: '您修改过 ScoreCheck 的批注', 'user-tag': '您自己写的、以 [ScoreCheck] 开头的批注', replies: '批注下有回复' }[k.reason]}）`,
+      )
       .join('、')}。如不再需要，请手动删除。`,
   formatsLeft: (sheets) =>
     `Excel 无法读取工作表 ${sheets.join('、')} 的条件格式（Excel 的已知错误），那里的 ScoreCheck 底色可能仍在：请在“开始 → 条件格式 → 管理规则”中删除公式含 ScoreCheck 的规则。`,
@@ -225,7 +229,8 @@ const en: UiStrings = {
   emptyOutro: 'Tables may sit anywhere on the sheet, several to a sheet.',
   errors: {
     protected: 'The sheet is protected, so ScoreCheck wrote nothing. Unprotect it (Review → Unprotect Sheet) and try again.',
-    unsupported: 'This version of Excel lacks what ScoreCheck needs. Use Microsoft 365, Office 2021 or later, or Excel on the web.',
+    unsupported:
+      'This version of Excel lacks what ScoreCheck needs. Use Microsoft 365, Office 2021 or later, or Excel on the web.',
     'changed-since-fix': 'The cell was changed after the fix, so it was left as you typed it.',
     'has-formula': 'The cell holds a formula and overwriting it was not confirmed, so it was not fixed.',
     'not-found': 'That sheet or cell is gone (renamed or deleted?). Validate again.',
@@ -253,7 +258,10 @@ const en: UiStrings = {
   findingPosition: (i, n) => `${i} of ${n}`,
   keptNotes: (kept) =>
     `These notes were kept because they hold words of yours: ${kept
-      .map((k) => `${k.sheet}!${k.cell} (${{ edited: 'a ScoreCheck note you added to', 'user-tag': 'your own note starting with [ScoreCheck]', replies: 'a comment with replies' }[k.reason]})`)
+      .map(
+        (k) =>
+          `${k.sheet}!${k.cell} (${{ edited: 'a ScoreCheck note you added to', 'user-tag': 'your own note starting with [ScoreCheck]', replies: 'a comment with replies' }[k.reason]})`,
+      )
       .join(', ')}. Delete them by hand if you no longer need them.`,
   formatsLeft: (sheets) =>
     `Excel could not read the conditional formats of ${sheets.join(', ')} (a known Excel bug), so ScoreCheck's fills may remain there: delete the rules whose formula mentions ScoreCheck under Home → Conditional Formatting → Manage Rules.`,

@@ -4,7 +4,15 @@
  * the profile the document keeps and leaves out the findings the user
  * ignored, and none can drift from the others.
  */
-import { checkSheet, DEFAULT_PROFILE, resolveProfile, type Finding, type Profile, type Sheet, type WorkbookResult } from '../core';
+import {
+  checkSheet,
+  DEFAULT_PROFILE,
+  resolveProfile,
+  type Finding,
+  type Profile,
+  type Sheet,
+  type WorkbookResult,
+} from '../core';
 import type { SheetHost, Validation, ValidateOptions } from './sheet-host';
 
 export type Check = (sheet: Sheet, profile: Profile) => WorkbookResult;

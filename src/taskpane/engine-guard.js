@@ -10,20 +10,42 @@
 (function (root) {
   /** Built-ins the ribbon command's bundle calls (the engine and the Excel adapter). */
   var COMMAND_NEEDS = {
-    Promise: function (w) { return typeof w.Promise === 'function'; },
-    Symbol: function (w) { return typeof w.Symbol === 'function' && typeof w.Symbol.iterator === 'symbol'; },
-    Map: function (w) { return typeof w.Map === 'function' && typeof w.Set === 'function' && typeof w.WeakMap === 'function'; },
-    'Object.entries': function (w) { return typeof w.Object.entries === 'function'; },
-    'Object.fromEntries': function (w) { return typeof w.Object.fromEntries === 'function'; },
-    'String.prototype.matchAll': function (w) { return typeof w.String.prototype.matchAll === 'function'; },
-    'Array.prototype.includes': function (w) { return typeof w.Array.prototype.includes === 'function'; },
+    Promise: function (w) {
+      return typeof w.Promise === 'function';
+    },
+    Symbol: function (w) {
+      return typeof w.Symbol === 'function' && typeof w.Symbol.iterator === 'symbol';
+    },
+    Map: function (w) {
+      return typeof w.Map === 'function' && typeof w.Set === 'function' && typeof w.WeakMap === 'function';
+    },
+    'Object.entries': function (w) {
+      return typeof w.Object.entries === 'function';
+    },
+    'Object.fromEntries': function (w) {
+      return typeof w.Object.fromEntries === 'function';
+    },
+    'String.prototype.matchAll': function (w) {
+      return typeof w.String.prototype.matchAll === 'function';
+    },
+    'Array.prototype.includes': function (w) {
+      return typeof w.Array.prototype.includes === 'function';
+    },
   };
   /** And what React 18 and Fluent UI 9 (tabster, keyborg) call besides. */
   var PANE_NEEDS = {
-    WeakRef: function (w) { return typeof w.WeakRef === 'function'; },
-    ResizeObserver: function (w) { return typeof w.ResizeObserver === 'function'; },
-    MutationObserver: function (w) { return typeof w.MutationObserver === 'function'; },
-    'CSS variables': function (w) { return !!(w.CSS && w.CSS.supports && w.CSS.supports('--scorecheck', '0')); },
+    WeakRef: function (w) {
+      return typeof w.WeakRef === 'function';
+    },
+    ResizeObserver: function (w) {
+      return typeof w.ResizeObserver === 'function';
+    },
+    MutationObserver: function (w) {
+      return typeof w.MutationObserver === 'function';
+    },
+    'CSS variables': function (w) {
+      return !!(w.CSS && w.CSS.supports && w.CSS.supports('--scorecheck', '0'));
+    },
   };
 
   /** The names of what `w` lacks for `page` ('pane' or 'commands'); empty where the bundle will run. */
@@ -34,7 +56,11 @@
     for (var i = 0; i < lists.length; i++) {
       for (var name in lists[i]) {
         var ok = false;
-        try { ok = lists[i][name](w); } catch (_e) { ok = false; }
+        try {
+          ok = lists[i][name](w);
+        } catch (_e) {
+          ok = false;
+        }
         if (!ok) missing.push(name);
       }
     }

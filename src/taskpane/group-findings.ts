@@ -34,9 +34,10 @@ export function groupFindings(result: WorkbookResult): FindingGroup[] {
   const keys = [...buckets.keys()].sort((a, b) => (a === 'none' ? 1 : b === 'none' ? -1 : a - b));
   return keys.map((key) => {
     const findings = buckets.get(key)!;
-    const severities = SEVERITIES
-      .map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity).sort((a, b) => compareCells(a.cell, b.cell)) }))
-      .filter((g) => g.findings.length > 0);
+    const severities = SEVERITIES.map((severity) => ({
+      severity,
+      findings: findings.filter((f) => f.severity === severity).sort((a, b) => compareCells(a.cell, b.cell)),
+    })).filter((g) => g.findings.length > 0);
     return {
       key: key === 'none' ? 'other' : `table-${key}`,
       table: key === 'none' ? undefined : result.tables[key],

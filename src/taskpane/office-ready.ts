@@ -3,9 +3,7 @@
  * blocks Microsoft's CDN, `Office.onReady` may never settle and the pane must
  * say so instead of hanging.
  */
-export type OfficeReadiness =
-  | { state: 'ready'; host: string | null; displayLanguage?: string }
-  | { state: 'timeout' };
+export type OfficeReadiness = { state: 'ready'; host: string | null; displayLanguage?: string } | { state: 'timeout' };
 
 interface OfficeLike {
   onReady(): Promise<{ host: unknown }>;

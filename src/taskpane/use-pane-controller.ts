@@ -12,7 +12,6 @@ import type { PaneConfirm, ScoreCheckPaneProps } from './components/ScoreCheckPa
 import { orderedFindings } from './group-findings';
 import { UI_STRINGS } from '../host/ui-strings';
 
-
 function toPaneError(error: unknown): ScoreCheckPaneProps['error'] {
   if (error instanceof HostError) return { code: error.code, sheet: error.sheet };
   return { code: 'failed' };
@@ -49,7 +48,12 @@ export function usePaneController(host: SheetHost, check: Check = checkWithProfi
   const afterUndoConsent = React.useCallback(
     (action: 'validate' | 'fix', run: () => void) => {
       if (!writesClearUndo || undoAccepted.current) return run();
-      setConfirm({ kind: 'undo', action, message: t.undoConfirm(action), onConfirm: () => ((undoAccepted.current = true), run()) });
+      setConfirm({
+        kind: 'undo',
+        action,
+        message: t.undoConfirm(action),
+        onConfirm: () => ((undoAccepted.current = true), run()),
+      });
     },
     [writesClearUndo, t],
   );

@@ -126,12 +126,7 @@ export function FileDetail(props: FileDetailProps): React.JSX.Element {
             )}
           </div>
           {sheetResult && sheetResult.findings.length > 0 && (
-            <FindingList
-              lang={lang}
-              strings={t}
-              result={sheetResult}
-              onSelect={props.onSelectFinding}
-            />
+            <FindingList lang={lang} strings={t} result={sheetResult} onSelect={props.onSelectFinding} />
           )}
         </>
       )}

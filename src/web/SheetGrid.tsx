@@ -9,14 +9,7 @@ import type { Finding, Lang } from '../core';
 import type { Sheet } from '../core';
 import { columnName, parseA1, toA1 } from '../core';
 import { noteText } from '../core';
-import {
-  HEADER_HEIGHT,
-  ROW_HEADER_WIDTH,
-  ROW_HEIGHT,
-  cellBox,
-  cellText,
-  layoutSheet,
-} from './grid-layout';
+import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, cellBox, cellText, layoutSheet } from './grid-layout';
 import { MARK_FILL, mostSevere } from '../core';
 
 /** Rows drawn above and below the visible ones, so fast scrolling shows no blank strip. */
@@ -60,7 +53,11 @@ const useStyles = makeStyles({
     fontSize: '12px',
     userSelect: 'none',
   },
-  headActive: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  headActive: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   cell: {
     position: 'absolute',
     boxSizing: 'border-box',

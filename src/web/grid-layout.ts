@@ -84,7 +84,11 @@ export function layoutSheet(sheet: Sheet): GridLayout {
 }
 
 /** The rectangle, in grid pixels below the header and right of the row numbers, that a cell (or its merge) covers. */
-export function cellBox(layout: GridLayout, row: number, col: number): { left: number; top: number; width: number; height: number } {
+export function cellBox(
+  layout: GridLayout,
+  row: number,
+  col: number,
+): { left: number; top: number; width: number; height: number } {
   const m = layout.mergeAt.get(row * layout.cols + col);
   const right = m ? Math.min(m.right, layout.cols - 1) : col;
   const bottom = m ? m.bottom : row;

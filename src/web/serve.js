@@ -47,11 +47,18 @@ function startServer({ root = path.resolve(__dirname, '../../dist/web'), port = 
     const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(absRoot, req.url || '/') : undefined;
     fs.stat(file || '', (statError, stat) => {
       if (!file || statError || !stat.isFile()) {
-        res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, {
+          ...headers,
+          'Content-Type': 'text/plain; charset=utf-8',
+        });
         res.end('Not found\n');
         return;
       }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Content-Length': stat.size });
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': stat.size,
+      });
       if (req.method === 'HEAD') res.end();
       else fs.createReadStream(file).pipe(res);
     });

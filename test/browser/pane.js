@@ -49,7 +49,14 @@ function buildDouble(outDir) {
             {
               test: /\.ts$/,
               exclude: /node_modules/,
-              use: { loader: 'ts-loader', options: { configFile: path.join(ROOT, 'tsconfig.json'), transpileOnly: true, compilerOptions: { module: 'ES2020', noEmit: false } } },
+              use: {
+                loader: 'ts-loader',
+                options: {
+                  configFile: path.join(ROOT, 'tsconfig.json'),
+                  transpileOnly: true,
+                  compilerOptions: { module: 'ES2020', noEmit: false },
+                },
+              },
             },
           ],
         },
@@ -98,12 +105,22 @@ test('the production task pane over the Office double', async (t) => {
   assert.ok(formSheet, 'the fixture has no sheet with findings');
   const expected = core.checkSheet(formSheet);
   const target = fixableFinding(formSheet, expected);
-  console.log(`fixture ${path.basename(FIXTURE)}, sheet ${formSheet.name}: ${expected.findings.length} findings; Fix on ${target.cell} (${target.rule})`);
+  console.log(
+    `fixture ${path.basename(FIXTURE)}, sheet ${formSheet.name}: ${expected.findings.length} findings; Fix on ${target.cell} (${target.rule})`,
+  );
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const pageErrors = [];
 
@@ -132,21 +149,38 @@ test('the production task pane over the Office double', async (t) => {
     return { page, context };
   }
 
-  const formScenario = (extra = {}) => ({ excelApi: '1.20', displayLanguage: 'zh-CN', sheets: [{ name: formSheet.name, init: sheetInit(formSheet) }], ...extra });
+  const formScenario = (extra = {}) => ({
+    excelApi: '1.20',
+    displayLanguage: 'zh-CN',
+    sheets: [{ name: formSheet.name, init: sheetInit(formSheet) }],
+    ...extra,
+  });
   const double = (page, fn, arg) => page.evaluate(fn, arg);
   const marksOn = (page) =>
-    double(page, () => window.__double.sheets[0].conditionalFormats.filter((cf) => (cf.formula || '').includes('ScoreCheck')).map((cf) => cf.range));
-  const listed = (page) => page.locator('main li[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+    double(page, () =>
+      window.__double.sheets[0].conditionalFormats
+        .filter((cf) => (cf.formula || '').includes('ScoreCheck'))
+        .map((cf) => cf.range),
+    );
+  const listed = (page) =>
+    page.locator('main li[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
   /** Waits until no finding on `cell` is listed. */
   const noFindingOn = (page, cell) =>
-    page.waitForFunction((c) => ![...document.querySelectorAll('main li[data-finding]')].some((e) => e.getAttribute('data-finding').includes(`!${c}:`)), cell);
+    page.waitForFunction(
+      (c) =>
+        ![...document.querySelectorAll('main li[data-finding]')].some((e) => e.getAttribute('data-finding').includes(`!${c}:`)),
+      cell,
+    );
 
   const { page } = await open(formScenario());
   const before = await double(page, (name) => JSON.stringify(window.__double.picture(name)), formSheet.name);
 
   await t.test('Validate lists what the engine finds in Node and marks each cell', async () => {
     await page.getByRole('button', { name: '校验本表' }).click();
-    await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().waitFor();
+    await page
+      .getByRole('button', { name: `定位到 ${target.cell}` })
+      .first()
+      .waitFor();
     assert.deepStrictEqual((await listed(page)).length, expected.findings.length, 'findings listed');
     const cells = new Set(expected.findings.map((f) => f.cell));
     assert.deepStrictEqual((await marksOn(page)).length, cells.size, 'cells marked');
@@ -155,7 +189,10 @@ test('the production task pane over the Office double', async (t) => {
   });
 
   await t.test('clicking a finding selects its cell in Excel', async () => {
-    await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().click();
+    await page
+      .getByRole('button', { name: `定位到 ${target.cell}` })
+      .first()
+      .click();
     await page.waitForFunction((c) => window.__double.selection && window.__double.selection.cell === c, target.cell);
   });
 
@@ -170,12 +207,18 @@ test('the production task pane over the Office double', async (t) => {
     assert.deepStrictEqual(cell.value, target.fixValue, 'value written');
     const p = core.parseA1(target.cell);
     assert.ok(!(await marksOn(page)).some((r) => r.top === p.row && r.left === p.col), 'the fill is gone');
-    assert.ok(!(await double(page, ([name, c]) => window.__double.sheet(name).notes.has(c), [formSheet.name, target.cell])), 'the note is gone');
+    assert.ok(
+      !(await double(page, ([name, c]) => window.__double.sheet(name).notes.has(c), [formSheet.name, target.cell])),
+      'the note is gone',
+    );
   });
 
   await t.test('Undo fix puts back exactly what was there, and the finding returns', async () => {
     await page.getByRole('button', { name: `撤销修正 ${target.cell}` }).click();
-    await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().waitFor();
+    await page
+      .getByRole('button', { name: `定位到 ${target.cell}` })
+      .first()
+      .waitFor();
     const cell = await double(page, ([name, c]) => window.__double.sheet(name).cell(c), [formSheet.name, target.cell]);
     assert.deepStrictEqual(cell, original, 'content and type');
   });
@@ -184,7 +227,7 @@ test('the production task pane over the Office double', async (t) => {
     const order = await listed(page);
     await page.getByRole('button', { name: '下一个问题' }).click();
     await page.getByRole('button', { name: '下一个问题' }).click();
-    const second = order.indexOf((await page.locator('main li[aria-current=true]').getAttribute('data-finding')));
+    const second = order.indexOf(await page.locator('main li[aria-current=true]').getAttribute('data-finding'));
     await page.getByRole('button', { name: '上一个问题' }).click();
     const now = await page.locator('main li[aria-current=true]').getAttribute('data-finding');
     assert.deepStrictEqual(order.indexOf(now), second - 1, 'previous after next');
@@ -196,7 +239,10 @@ test('the production task pane over the Office double', async (t) => {
     const first = (await listed(page))[0];
     const cell = first.slice(first.indexOf('!') + 1, first.indexOf(':'));
     const count = (await listed(page)).length;
-    await page.locator(`main li[data-finding="${first}"]`).getByRole('button', { name: `忽略 ${cell}` }).click();
+    await page
+      .locator(`main li[data-finding="${first}"]`)
+      .getByRole('button', { name: `忽略 ${cell}` })
+      .click();
     await page.getByRole('switch', { name: '显示已忽略的问题（1）' }).waitFor();
     assert.deepStrictEqual((await listed(page)).length, count - 1, 'findings listed');
     const kept = await double(page, () => JSON.parse(window.__double.settings.get('scorecheck.ignored')));
@@ -216,12 +262,19 @@ test('the production task pane over the Office double', async (t) => {
 
   await t.test('live checking: an edit made while another cell is being edited is checked once the edit ends', async () => {
     await page.getByRole('switch', { name: '实时校验' }).click();
-    await page.getByRole('button', { name: `定位到 ${target.cell}` }).first().waitFor();
+    await page
+      .getByRole('button', { name: `定位到 ${target.cell}` })
+      .first()
+      .waitFor();
     // The user fixes the cell by hand, then starts typing in the next one.
-    await double(page, ([name, c, v]) => {
-      window.__double.beginCellEdit();
-      return window.__double.userEdit(name, c, v);
-    }, [formSheet.name, target.cell, target.fixValue]);
+    await double(
+      page,
+      ([name, c, v]) => {
+        window.__double.beginCellEdit();
+        return window.__double.userEdit(name, c, v);
+      },
+      [formSheet.name, target.cell, target.fixValue],
+    );
     await page.waitForTimeout(1200); // past the 400 ms debounce: the batch now waits for the edit to end
     assert.deepStrictEqual(await page.getByRole('alert').count(), 0, 'no error shown during cell edit');
     await double(page, () => window.__double.endCellEdit());
@@ -241,8 +294,18 @@ test('the production task pane over the Office double', async (t) => {
     assert.deepStrictEqual(dialogs.length, 1, 'dialogs opened');
     return decodeURIComponent(dialogs[0].slice(dialogs[0].indexOf('#') + 1));
   }
-  const totalRows = [['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'], ['产出指标', 30, '数量指标', 30, '指标A', 30, 30], ['效益指标', 20, '社会效益', 20, '指标B', 20, 18], ['总分', 50, null, null, null, null, 48]];
-  const totalScenario = (settings) => ({ excelApi: '1.20', displayLanguage: 'zh-CN', sheets: [{ name: '自评表', init: { rows: totalRows } }], settings });
+  const totalRows = [
+    ['一级指标', '分值', '二级指标', '分值', '三级指标', '分值', '得分'],
+    ['产出指标', 30, '数量指标', 30, '指标A', 30, 30],
+    ['效益指标', 20, '社会效益', 20, '指标B', 20, 18],
+    ['总分', 50, null, null, null, null, 48],
+  ];
+  const totalScenario = (settings) => ({
+    excelApi: '1.20',
+    displayLanguage: 'zh-CN',
+    sheets: [{ name: '自评表', init: { rows: totalRows } }],
+    settings,
+  });
 
   await t.test('the ribbon command checks with the profile the document keeps and says so', async () => {
     const withDefaults = await ribbon(totalScenario());
@@ -263,22 +326,35 @@ test('the production task pane over the Office double', async (t) => {
   });
 
   await t.test('a protected sheet: findings listed, nothing written, the reason shown', async () => {
-    const { page: pane, context } = await open(formScenario({ sheets: [{ name: formSheet.name, init: sheetInit(formSheet, { protected: true }) }] }));
+    const { page: pane, context } = await open(
+      formScenario({ sheets: [{ name: formSheet.name, init: sheetInit(formSheet, { protected: true }) }] }),
+    );
     const untouched = await double(pane, (name) => JSON.stringify(window.__double.picture(name)), formSheet.name);
     await pane.getByRole('button', { name: '校验本表' }).click();
     await pane.getByText('工作表受保护：问题已列在下方，但没有在单元格上做标记。').waitFor();
     assert.deepStrictEqual((await listed(pane)).length, expected.findings.length, 'findings listed');
-    assert.deepStrictEqual(await double(pane, (name) => JSON.stringify(window.__double.picture(name)), formSheet.name), untouched, 'the sheet');
+    assert.deepStrictEqual(
+      await double(pane, (name) => JSON.stringify(window.__double.picture(name)), formSheet.name),
+      untouched,
+      'the sheet',
+    );
     await pane.screenshot({ path: path.join(RESULTS, 'pane-protected.png'), fullPage: true });
     await context.close();
   });
 
   await t.test('a sheet over Excel on the web’s 5 MB response is read in slices and checked', async () => {
     const rows = [totalRows[0]];
-    for (let i = 0; i < 25_000; i++) rows.push([`产出指标第${i}项（含较长的说明文字）`, 10, `二级指标第${i}项说明`, 10, `三级指标第${i}项说明`, 10, 9]);
-    const { page: pane, context } = await open({ ...totalScenario(), sheets: [{ name: '大表', init: { rows } }], responseByteLimit: EXCEL_WEB_RESPONSE_LIMIT });
+    for (let i = 0; i < 25_000; i++)
+      rows.push([`产出指标第${i}项（含较长的说明文字）`, 10, `二级指标第${i}项说明`, 10, `三级指标第${i}项说明`, 10, 9]);
+    const { page: pane, context } = await open({
+      ...totalScenario(),
+      sheets: [{ name: '大表', init: { rows } }],
+      responseByteLimit: EXCEL_WEB_RESPONSE_LIMIT,
+    });
     await pane.getByRole('button', { name: '校验本表' }).click();
-    await pane.waitForFunction(() => document.querySelector('[data-testid=summary]').textContent.includes('大表'), null, { timeout: 120_000 });
+    await pane.waitForFunction(() => document.querySelector('[data-testid=summary]').textContent.includes('大表'), null, {
+      timeout: 120_000,
+    });
     const read = await double(pane, () => window.__double.responseBytes);
     assert.ok(read > EXCEL_WEB_RESPONSE_LIMIT, `only ${read} bytes read: the sheet is not over the limit`);
     assert.deepStrictEqual(await pane.getByRole('alert').count(), 0, 'errors shown');

@@ -54,9 +54,7 @@ describe('budget block groupings', () => {
       ['A1:A2', 'B1:B2', 'C1:D1'],
     );
     const errors = checkSheet(sheet).findings.filter((f) => f.severity === 'error');
-    expect(errors.map((f) => [f.cell, f.rule, f.expected])).toEqual([
-      ['B3', 'amount-sum', '1100'],
-    ]);
+    expect(errors.map((f) => [f.cell, f.rule, f.expected])).toEqual([['B3', 'amount-sum', '1100']]);
   });
 
   it('reads a number merged across two categories in the first one only (variant D)', () => {

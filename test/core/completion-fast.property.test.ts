@@ -29,11 +29,22 @@ const UNITS = ['', '%', '万', '人'];
 
 /** A target and an actual in the same unit, the actual often equal to the target or a digit or two away. */
 const targetAndActual = fc
-  .tuple(digits, fc.constantFrom(...OPS), fc.constantFrom(...UNITS), fc.constantFrom(-2, -1, 0, 0, 1, 2), fc.integer({ min: 0, max: 2 }), digits, fc.boolean())
+  .tuple(
+    digits,
+    fc.constantFrom(...OPS),
+    fc.constantFrom(...UNITS),
+    fc.constantFrom(-2, -1, 0, 0, 1, 2),
+    fc.integer({ min: 0, max: 2 }),
+    digits,
+    fc.boolean(),
+  )
   .map(([t, op, unit, delta, morePlaces, other, near]) => {
     const [n, places] = t;
     const a: [number, number] = near ? [Math.max(0, n * 10 ** morePlaces + delta), places + morePlaces] : other;
-    return { target: asNumber(parseTypedText(`${op}${shown(t)}${unit}`)), actual: asNumber(parseTypedText(`${shown(a)}${unit}`)) };
+    return {
+      target: asNumber(parseTypedText(`${op}${shown(t)}${unit}`)),
+      actual: asNumber(parseTypedText(`${shown(a)}${unit}`)),
+    };
   });
 
 /** The precision rule of docs/domain.md §3 for targets and actuals (a bound is an exact threshold), and the exact intervals, written out again. */
@@ -69,22 +80,30 @@ describe('float first looks agree with the exact rules', () => {
   it('met, missed or open; the ratio; and how a printed rate near the ratio fits', () => {
     let computed = 0;
     fc.assert(
-      fc.property(targetAndActual, fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 4 }), ({ target, actual }, nudge, places) => {
-        const c = completionOf(target, actual);
-        if (typeof c === 'string') return;
-        computed++;
-        expect(c.met).toBe(exactMet(target, actual));
-        const lower = !['ge', 'gt', 'eq'].includes(target.op);
-        const [num, den] = lower ? [target, actual] : [actual, target];
-        const r = ratio(exactInterval(num), exactInterval(den));
-        if (!r) return; // the zero-base case completionOf answers without a ratio
-        expect(c.ratio.lo.eq(r.lo) && c.ratio.hi.eq(r.hi)).toBe(true);
-        // A printed rate at the ratio's midpoint (or at 100%), rounded to `places` and nudged by a digit or so.
-        const base = nudge % 2 === 0 ? r.lo.plus(r.hi).div(2) : ONE;
-        const printed = base.times(100).toDecimalPlaces(places).plus(new Decimal(nudge).times(new Decimal(10).pow(-places)));
-        const rate = asNumber(parseTypedText(`${printed.toFixed(places)}%`));
-        expect(rateFit(rate, c)).toBe(exactFit(exactInterval(rate), r, c.met, target.percent || lower));
-      }),
+      fc.property(
+        targetAndActual,
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 4 }),
+        ({ target, actual }, nudge, places) => {
+          const c = completionOf(target, actual);
+          if (typeof c === 'string') return;
+          computed++;
+          expect(c.met).toBe(exactMet(target, actual));
+          const lower = !['ge', 'gt', 'eq'].includes(target.op);
+          const [num, den] = lower ? [target, actual] : [actual, target];
+          const r = ratio(exactInterval(num), exactInterval(den));
+          if (!r) return; // the zero-base case completionOf answers without a ratio
+          expect(c.ratio.lo.eq(r.lo) && c.ratio.hi.eq(r.hi)).toBe(true);
+          // A printed rate at the ratio's midpoint (or at 100%), rounded to `places` and nudged by a digit or so.
+          const base = nudge % 2 === 0 ? r.lo.plus(r.hi).div(2) : ONE;
+          const printed = base
+            .times(100)
+            .toDecimalPlaces(places)
+            .plus(new Decimal(nudge).times(new Decimal(10).pow(-places)));
+          const rate = asNumber(parseTypedText(`${printed.toFixed(places)}%`));
+          expect(rateFit(rate, c)).toBe(exactFit(exactInterval(rate), r, c.met, target.percent || lower));
+        },
+      ),
       { numRuns: 10_000, endOnFailure: true },
     );
     expect(computed).toBeGreaterThan(3000); // most draws reach a ratio, not a refusal

@@ -13,7 +13,10 @@ function run(rows: CellInput[][]): Finding[] {
 
 /** "cell rule severity [← cause] [fix]" for each error or info. */
 const verdicts = (findings: Finding[]) =>
-  findings.map((f) => `${f.cell} ${f.rule} ${f.severity}${f.cause ? ` ← ${f.cause}` : ''}${f.fixValue !== undefined ? ` fix ${f.fixValue}` : ''}`);
+  findings.map(
+    (f) =>
+      `${f.cell} ${f.rule} ${f.severity}${f.cause ? ` ← ${f.cause}` : ''}${f.fixValue !== undefined ? ` fix ${f.fixValue}` : ''}`,
+  );
 
 describe('a wrong child amount (layout D)', () => {
   // （1） budget typed 130 instead of 120: 项目支出 200 and its rate 87.50% agree with 120.
@@ -23,7 +26,7 @@ describe('a wrong child amount (layout D)', () => {
     expect(verdicts(findings).filter((v) => v.includes('error'))).toEqual(['B7 amount-sum error fix 120']);
   });
 
-  it("makes its own rate look wrong: an echo naming it, with no Fix", () => {
+  it('makes its own rate look wrong: an echo naming it, with no Fix', () => {
     // 100 ÷ 130 = 76.92%, but the printed 83.33% is 100 ÷ 120.
     expect(verdicts(findings)).toContain('D7 rate info ← B7');
     const echo = findings.find((f) => f.cell === 'D7')!;
@@ -50,9 +53,11 @@ describe('the funds row of the project form (layout E)', () => {
 
   it('full marks beside a wrong printed 100% are an error of their own: full marks prove no computation', () => {
     const findings = form({ G2: pct(1), H2: 10 });
-    expect(verdicts(findings).filter((v) => v.includes('error')).sort()).toEqual(
-      ['G2 rate error fix 0.9', 'H2 score-rule error fix 9'].sort(),
-    );
+    expect(
+      verdicts(findings)
+        .filter((v) => v.includes('error'))
+        .sort(),
+    ).toEqual(['G2 rate error fix 0.9', 'H2 score-rule error fix 9'].sort());
   });
 });
 

@@ -56,7 +56,12 @@ function moveSheet(sheet: Sheet): Sheet {
       }),
     ]);
   }
-  const merges = sheet.merges.map((m) => ({ top: m.top + DOWN, bottom: m.bottom + DOWN, left: m.left + RIGHT, right: m.right + RIGHT }));
+  const merges = sheet.merges.map((m) => ({
+    top: m.top + DOWN,
+    bottom: m.bottom + DOWN,
+    left: m.left + RIGHT,
+    right: m.right + RIGHT,
+  }));
   return { name: sheet.name, rows, merges };
 }
 
@@ -74,7 +79,8 @@ describe.each(names)('%s moved to another place with other header words', (name)
   it('gives the same findings at the moved cells', () => {
     const before = checkWorkbook(original);
     const after = checkWorkbook({ sheets: original.sheets.map(moveSheet) });
-    const key = (f: { sheet: string; cell: string; rule: string; expected?: string }) => `${f.sheet}!${f.cell} ${f.rule} ${f.expected ?? ''}`;
+    const key = (f: { sheet: string; cell: string; rule: string; expected?: string }) =>
+      `${f.sheet}!${f.cell} ${f.rule} ${f.expected ?? ''}`;
     const expected = before.findings.map((f) => key({ ...f, cell: moveAddress(f.cell) })).sort();
     expect(after.findings.map(key).sort()).toEqual(expected);
     expect(after.tables.map((t) => t.kind)).toEqual(before.tables.map((t) => t.kind));
@@ -84,9 +90,12 @@ describe.each(names)('%s moved to another place with other header words', (name)
 describe.each(names)('%s without merge information (Excel below ExcelApi 1.13)', (name) => {
   it('gives the same findings, reading blank cells below a label as "same as above"', async () => {
     const original = await readWorkbook(readFileSync(join(dir, `${name}.xlsx`)), `${name}.xlsx`);
-    const key = (f: { sheet: string; cell: string; rule: string; expected?: string }) => `${f.sheet}!${f.cell} ${f.rule} ${f.expected ?? ''}`;
+    const key = (f: { sheet: string; cell: string; rule: string; expected?: string }) =>
+      `${f.sheet}!${f.cell} ${f.rule} ${f.expected ?? ''}`;
     const before = checkWorkbook(original).findings.map(key).sort();
-    const after = checkWorkbook({ sheets: original.sheets.map((s) => ({ ...s, merges: [] })) }).findings.map(key).sort();
+    const after = checkWorkbook({ sheets: original.sheets.map((s) => ({ ...s, merges: [] })) })
+      .findings.map(key)
+      .sort();
     expect(after).toEqual(before);
   });
 });

@@ -7,18 +7,15 @@ import { checkSheet } from '../../src/core/engine';
 import { sheetFromValues } from '../../src/core/grid/grid';
 
 function form(footnote: string, outputWeights: [number, number]) {
-  return sheetFromValues(
-    '项目',
-    [
-      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
-      ['产出指标', '数量指标', '场景数量', '≥5个', '10个', outputWeights[0], outputWeights[0]],
-      [null, '质量指标', '验收通过率', '100%', '100%', outputWeights[1], outputWeights[1]],
-      ['效益指标', '社会效益指标', '处置效率', '有效提升', '有效提升', 40, 40],
-      ['满意度指标', '满意度', '满意度', '≥90%', '93%', 10, 10],
-      ['总分', null, null, null, null, 100, 50 + outputWeights[0] + outputWeights[1]],
-      [footnote],
-    ],
-  );
+  return sheetFromValues('项目', [
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    ['产出指标', '数量指标', '场景数量', '≥5个', '10个', outputWeights[0], outputWeights[0]],
+    [null, '质量指标', '验收通过率', '100%', '100%', outputWeights[1], outputWeights[1]],
+    ['效益指标', '社会效益指标', '处置效率', '有效提升', '有效提升', 40, 40],
+    ['满意度指标', '满意度', '满意度', '≥90%', '93%', 10, 10],
+    ['总分', null, null, null, null, 100, 50 + outputWeights[0] + outputWeights[1]],
+    [footnote],
+  ]);
 }
 
 describe('level-1 weights stated in the footnote', () => {

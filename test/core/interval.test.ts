@@ -1,15 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import {
-  around,
-  capAt,
-  exactly,
-  intersect,
-  overlaps,
-  ratio,
-  sumIntervals,
-  times,
-} from '../../src/core/arithmetic/interval';
+import { around, capAt, exactly, intersect, overlaps, ratio, sumIntervals, times } from '../../src/core/arithmetic/interval';
 
 const d = (x: string | number) => new Decimal(x);
 const shown = (value: string, step: string) => around(d(value), d(step).div(2));

@@ -267,18 +267,30 @@ describe('parseTypedText details', () => {
 
 /** readCellValue: cell → value; numbers keep what they store and show. */
 describe('readCellValue', () => {
-  type CellRow = readonly [
-    label: string,
-    cell: Cell | undefined,
-    expected: Record<string, unknown>,
-  ];
+  type CellRow = readonly [label: string, cell: Cell | undefined, expected: Record<string, unknown>];
   const rows: CellRow[] = [
     ['float noise is cleaned', { value: 0.9572000000000001 }, { value: '0.9572', decimals: 4, step: '0.0001', percent: false }],
-    ['0.9 shown as 0.00%', { value: 0.9, numFmt: '0.00%' }, { value: '0.9', decimals: 2, step: '0.0001', percent: true, unit: '%' }],
-    ['0.8793 shown as 0.00%', { value: 0.8793, numFmt: '0.00%' }, { value: '0.8793', decimals: 2, step: '0.0001', percent: true }],
+    [
+      '0.9 shown as 0.00%',
+      { value: 0.9, numFmt: '0.00%' },
+      { value: '0.9', decimals: 2, step: '0.0001', percent: true, unit: '%' },
+    ],
+    [
+      '0.8793 shown as 0.00%',
+      { value: 0.8793, numFmt: '0.00%' },
+      { value: '0.8793', decimals: 2, step: '0.0001', percent: true },
+    ],
     ['1.12 shown as 0%', { value: 1.12, numFmt: '0%' }, { value: '1.12', decimals: 0, step: '0.01', percent: true }],
-    ['0.95721 stored, 0.00% shown: finer wins', { value: 0.95721, numFmt: '0.00%' }, { value: '0.95721', decimals: 3, step: '0.00001' }],
-    ['5632.48 shown as #,##0.00', { value: 5632.48, numFmt: '#,##0.00' }, { value: '5632.48', decimals: 2, step: '0.01', percent: false }],
+    [
+      '0.95721 stored, 0.00% shown: finer wins',
+      { value: 0.95721, numFmt: '0.00%' },
+      { value: '0.95721', decimals: 3, step: '0.00001' },
+    ],
+    [
+      '5632.48 shown as #,##0.00',
+      { value: 5632.48, numFmt: '#,##0.00' },
+      { value: '5632.48', decimals: 2, step: '0.01', percent: false },
+    ],
     ['10, no format', { value: 10 }, { value: '10', decimals: 0, step: '1', percent: false, unit: '' }],
     ['10 shown as 0.00', { value: 10, numFmt: '0.00' }, { value: '10', decimals: 2, step: '0.01' }],
     ['General format', { value: 3.5, numFmt: 'General' }, { value: '3.5', decimals: 1, step: '0.1' }],

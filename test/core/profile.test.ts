@@ -7,8 +7,12 @@ import { DEFAULT_PROFILE, ProfileError, resolveProfile, type Profile } from '../
 import { findingsOf, pct, type CellInput } from './checks/rule-tester';
 import { projectE, summaryC } from './checks/sample-tables';
 
-const cellsOf = (rule: RuleId, rows: CellInput[][] | readonly (readonly CellInput[])[], profile?: Profile, merges?: readonly string[]) =>
-  findingsOf(rule, { name: '', rows, merges, profile }).map((f) => `${f.cell} ${f.expected ?? ''}`.trim());
+const cellsOf = (
+  rule: RuleId,
+  rows: CellInput[][] | readonly (readonly CellInput[])[],
+  profile?: Profile,
+  merges?: readonly string[],
+) => findingsOf(rule, { name: '', rows, merges, profile }).map((f) => `${f.cell} ${f.expected ?? ''}`.trim());
 
 /** Layout B; 89460 / 80000 = 111.83%, 120 / 100 = 120%. */
 const completion = (visits: number, sessions: number): CellInput[][] => [
@@ -22,7 +26,7 @@ describe('capRates', () => {
   it('infer: a table whose over-achieved rows all show 100% is read as capped — no rate error', () => {
     expect(cellsOf('rate', allCapped)).toEqual([]);
   });
-  it("capped: the same table is right", () => {
+  it('capped: the same table is right', () => {
     expect(cellsOf('rate', allCapped, resolveProfile({ capRates: 'capped' }))).toEqual([]);
   });
   it('uncapped: the same table is wrong twice — 111.83% and 120.00% were due', () => {
@@ -43,7 +47,12 @@ describe('gradeBands', () => {
   });
   it('92 is 良 under bands 优 ≥ 95, 良 ≥ 85, 中 ≥ 60, 差', () => {
     const profile = resolveProfile({
-      gradeBands: [{ label: '差', min: 0 }, { label: '中', min: 60 }, { label: '良', min: 85 }, { label: '优', min: 95 }],
+      gradeBands: [
+        { label: '差', min: 0 },
+        { label: '中', min: 60 },
+        { label: '良', min: 85 },
+        { label: '优', min: 95 },
+      ],
     });
     expect(cellsOf('grade', rows, profile, merges)).toEqual(['B8 良']);
   });

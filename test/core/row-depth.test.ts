@@ -57,12 +57,7 @@ describe('rowHierarchy', () => {
     });
 
     it('passes over an item without amounts inside a section closed by 小计', () => {
-      const rows = rowHierarchy([
-        { label: '1.甲' },
-        { label: '2.乙', heading: true },
-        { label: '3.丙' },
-        { label: '小计' },
-      ]);
+      const rows = rowHierarchy([{ label: '1.甲' }, { label: '2.乙', heading: true }, { label: '3.丙' }, { label: '小计' }]);
       expect(rows.map((r) => r.parent)).toEqual([3, undefined, 3, undefined]);
     });
 

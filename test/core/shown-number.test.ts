@@ -72,7 +72,14 @@ describe('a number read from a cell', () => {
     const v = readCellValue({ value: '13.02万' });
     if (v.kind !== 'number') throw new Error('not a number');
     const eq = withFields(v, { op: 'eq', formula: true });
-    expect([eq.op, eq.formula, eq.value.toString(), eq.step.toString(), eq.decimals, eq.unit]).toEqual(['eq', true, '130200', '100', 2, '']);
+    expect([eq.op, eq.formula, eq.value.toString(), eq.step.toString(), eq.decimals, eq.unit]).toEqual([
+      'eq',
+      true,
+      '130200',
+      '100',
+      2,
+      '',
+    ]);
     expect(v.formula).toBeUndefined();
   });
 });

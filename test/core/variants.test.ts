@@ -20,7 +20,12 @@ function place(rows: Rows, merges: readonly string[], at: string): { rows: Rows;
   for (const r of rows) out.push([...Array<CellInput>(origin.left).fill(null), ...r]);
   const moved = merges.map((m) => {
     const r = parseRangeA1(m)!;
-    return rangeToA1({ top: r.top + origin.top, bottom: r.bottom + origin.top, left: r.left + origin.left, right: r.right + origin.left });
+    return rangeToA1({
+      top: r.top + origin.top,
+      bottom: r.bottom + origin.top,
+      left: r.left + origin.left,
+      right: r.right + origin.left,
+    });
   });
   return { rows: out, merges: moved };
 }
@@ -75,7 +80,18 @@ describe('layout A moved to C40 under a title', () => {
 
 describe('layout A with renamed, full-width and line-broken headers and a 指标完成率 column', () => {
   // 12/10 = 120%, 620/500 = 124%, 97% meets ≥95% (100%), 90/100 = 90%, 95% meets ≥90% (100%).
-  const header = ['一级\n指标', '权　重', '二级\n指标', '分　值', '三级\n指标', '指标\n分值', '年度\n目标值', '实际\n完成值', '指标\n完成率', '自评\n得分'];
+  const header = [
+    '一级\n指标',
+    '权　重',
+    '二级\n指标',
+    '分　值',
+    '三级\n指标',
+    '指标\n分值',
+    '年度\n目标值',
+    '实际\n完成值',
+    '指标\n完成率',
+    '自评\n得分',
+  ];
   const body: Rows = [
     ['产出指标', 60, '数量指标', 30, '培训场次', 10, '≥10场', '12场', pct(1.2), 10],
     [null, null, null, null, '培训人次', 20, '≥500人次', '620人次', pct(1.24), 20],
@@ -100,7 +116,12 @@ describe('layout C typed without merges', () => {
   /** Level-1 and level-2 names, weights, scores and rates repeated on every row of their group. */
   const repeated = (patch?: Patch) => {
     const rows = applyPatch(SUMMARY_C_ROWS, patch);
-    for (const [from, to] of [[1, 2], [1, 3], [1, 4], [3, 4]] as const) {
+    for (const [from, to] of [
+      [1, 2],
+      [1, 3],
+      [1, 4],
+      [3, 4],
+    ] as const) {
       const cols = from === 1 && to !== 2 && to !== 4 ? [0, 1, 2] : from === 3 ? [3, 4, 5, 6] : [0, 1, 2, 3, 4, 5, 6];
       for (const c of cols) rows[to][c] = rows[from][c];
     }
@@ -119,7 +140,9 @@ describe('layout C typed without merges', () => {
     expect(verdicts(repeated({ C7: 96 }))).toEqual(['C7 score-sum 95']);
   });
   it('same as the merged version: the sheets give the same verdicts', () => {
-    expect(verdicts(run(applyPatch(SUMMARY_C_ROWS, { F4: 28, G4: pct(28 / 30, '0%') }), SUMMARY_C_MERGES))).toEqual(['F4 score-sum 27']);
+    expect(verdicts(run(applyPatch(SUMMARY_C_ROWS, { F4: 28, G4: pct(28 / 30, '0%') }), SUMMARY_C_MERGES))).toEqual([
+      'F4 score-sum 27',
+    ]);
     expect(verdicts(blanksBelow({ F4: 28, G4: pct(28 / 30, '0%') }))).toEqual(['F4 score-sum 27']);
   });
 });

@@ -130,7 +130,9 @@ describe('a sheet too large to read', () => {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', formRows(60));
     fake.responseByteLimit = 300;
-    const error = await hostFor(fake).validate(finds()).catch((e: unknown) => e);
+    const error = await hostFor(fake)
+      .validate(finds())
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'too-large' });
   });
 
@@ -158,7 +160,9 @@ describe('marks', () => {
 
   it('adds a custom conditional format and a note per wrong cell, and keeps the user note where there is one', async () => {
     const fake = markedSheet();
-    const v = await hostFor(fake).validate(finds(finding('B2'), finding('B3', 'warning'), finding('B2', 'info', { rule: 'text-number' })));
+    const v = await hostFor(fake).validate(
+      finds(finding('B2'), finding('B3', 'warning'), finding('B2', 'info', { rule: 'text-number' })),
+    );
     expect(v.marked).toBe(2);
     const s = fake.sheet('Sheet1');
     const ours = s.conditionalFormats.filter((cf) => cf.formula?.includes('ScoreCheck'));
@@ -225,7 +229,9 @@ describe('marks', () => {
     const h1 = hostFor(withComments);
     expect(h1.features.marks).toBe('fill+comment');
     await h1.validate(finds(finding('B2')));
-    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual(['[ScoreCheck]\n[错误] B2 应为 16']);
+    expect([...withComments.sheet('Sheet1').comments.values()].map((c) => c.content)).toEqual([
+      '[ScoreCheck]\n[错误] B2 应为 16',
+    ]);
     await h1.validate(finds());
     expect(withComments.sheet('Sheet1').comments.size).toBe(0);
 
@@ -346,7 +352,9 @@ describe('Fix and Undo fix', () => {
   it('refuses a finding without a value to write', async () => {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', { rows: [[17]] });
-    await expect(hostFor(fake).applyFix(finding('A1', 'error', { fixValue: undefined }))).rejects.toMatchObject({ code: 'failed' });
+    await expect(hostFor(fake).applyFix(finding('A1', 'error', { fixValue: undefined }))).rejects.toMatchObject({
+      code: 'failed',
+    });
   });
 
   it('selects the cell on its sheet', async () => {

@@ -226,8 +226,7 @@ export class FakeExcel {
     if (!this.supports(version)) throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}`);
   }
 
-  readonly isSetSupported = (name: string, version: string): boolean =>
-    name === 'ExcelApi' && this.supports(version);
+  readonly isSetSupported = (name: string, version: string): boolean => name === 'ExcelApi' && this.supports(version);
 
   readonly run: ExcelRun = async (options, batch) => {
     this.runs.total++;
@@ -349,7 +348,10 @@ class FakeContext {
     this.responseSoFar += bytes;
     this.fake.responseBytes += bytes;
     if (this.responseSoFar > this.fake.responseByteLimit) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a response of more than ${this.fake.responseByteLimit} bytes`);
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `a response of more than ${this.fake.responseByteLimit} bytes`,
+      );
     }
   }
 
@@ -669,16 +671,28 @@ class RangeProxy extends Loadable {
             this.loaded.set(name, b.right - b.left + 1);
             break;
           case 'values':
-            this.loaded.set(name, grid((c) => (c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))));
+            this.loaded.set(
+              name,
+              grid((c) => (c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))),
+            );
             break;
           case 'formulas':
             this.loaded.set(
               name,
-              grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.value && typeof c.value === 'object' ? c.value.error : (c?.value ?? ''))),
+              grid((c) =>
+                c?.formula !== undefined
+                  ? `=${c.formula}`
+                  : c?.value && typeof c.value === 'object'
+                    ? c.value.error
+                    : (c?.value ?? ''),
+              ),
             );
             break;
           case 'numberFormat':
-            this.loaded.set(name, grid((c) => c?.numberFormat ?? 'General'));
+            this.loaded.set(
+              name,
+              grid((c) => c?.numberFormat ?? 'General'),
+            );
             break;
           case 'text':
             this.loaded.set(name, grid(cellText));
@@ -746,7 +760,8 @@ class RangeProxy extends Loadable {
           let next: FakeCell | undefined;
           const typed = typeof x === 'string' ? parseAsTyped(x, old?.numberFormat) : { value: x };
           if (typed.formula !== undefined) next = { value: null, formula: typed.formula, ...keep };
-          else if (typed.value === null || typed.value === '') next = old?.format || old?.numberFormat ? { value: null, ...keep } : undefined;
+          else if (typed.value === null || typed.value === '')
+            next = old?.format || old?.numberFormat ? { value: null, ...keep } : undefined;
           else next = { value: typed.value, ...keep };
           if (next) {
             for (const k of Object.keys(next) as (keyof FakeCell)[]) if (next[k] === undefined) delete next[k];
@@ -792,7 +807,9 @@ class RangeAreasProxy extends Loadable {
       const areas = sheet.merges.filter((m) => intersects(m, bounds));
       if (areas.length > 512) throw new FakeOfficeError('GeneralException', 'more than 512 merged areas');
       // office-js #3611: a merge is named only by a range holding its top-left cell, whole even where it crosses the edge.
-      const named = areas.filter((m) => m.top >= bounds.top && m.top <= bounds.bottom && m.left >= bounds.left && m.left <= bounds.right);
+      const named = areas.filter(
+        (m) => m.top >= bounds.top && m.top <= bounds.bottom && m.left >= bounds.left && m.left <= bounds.right,
+      );
       this.loaded.set('isNullObject', named.length === 0);
       this.loaded.set('address', named.map((a) => sheet.address(a)).join(', '));
       this.ctx.respond(this.loaded.get('address'));
@@ -838,13 +855,12 @@ class ConditionalFormatCollectionProxy extends Loadable {
       if (meeting.some((cf) => cf.unreadable)) {
         throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
       }
-      const items = meeting
-        .map((cf) => {
-          const p = new ConditionalFormatProxy(this.ctx, this.sheetOf);
-          p.target = cf;
-          p.snapshot(wanted);
-          return p;
-        });
+      const items = meeting.map((cf) => {
+        const p = new ConditionalFormatProxy(this.ctx, this.sheetOf);
+        p.target = cf;
+        p.snapshot(wanted);
+        return p;
+      });
       this.loaded.set('items', items);
       this.ctx.respond(meeting.map((cf) => ({ type: cf.type, formula: cf.formula })));
     });
@@ -1013,7 +1029,9 @@ abstract class AnnotationCollectionProxy extends Loadable {
       const entries = this.entries(sheet);
       this.loaded.set(
         'items',
-        entries.map(([cell, content]) => new AnnotationProxy(this.ctx, this.sheetOf, cell, content, (s, c) => this.removeFrom(s, c))),
+        entries.map(
+          ([cell, content]) => new AnnotationProxy(this.ctx, this.sheetOf, cell, content, (s, c) => this.removeFrom(s, c)),
+        ),
       );
       this.ctx.respond(entries);
     });

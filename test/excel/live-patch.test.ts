@@ -8,7 +8,10 @@ const sheet: Sheet = {
     [{ value: '分值' }, { value: '得分' }],
     [{ value: 10 }, { value: 9 }],
     [{ value: 5 }, { value: 4 }],
-    [{ value: 15, formula: 'SUM(A2:A3)' }, { value: 13, formula: 'SUM(B2:B3)' }],
+    [
+      { value: 15, formula: 'SUM(A2:A3)' },
+      { value: 13, formula: 'SUM(B2:B3)' },
+    ],
     [undefined, { value: 0.9, formula: 'B4/A4', numFmt: '0.0%', text: '86.7%' }],
   ],
   merges: [],
@@ -27,7 +30,15 @@ describe('formulaRuns', () => {
 describe('patchSheet', () => {
   it('replaces an edited cell wholly and updates a formula cell’s result, keeping its formula and format', () => {
     const patched = patchSheet(sheet, [
-      { top: 1, left: 0, values: [[11]], formulas: [[11]], numberFormat: [['General']], text: [['11']], valueTypes: [['Double']] },
+      {
+        top: 1,
+        left: 0,
+        values: [[11]],
+        formulas: [[11]],
+        numberFormat: [['General']],
+        text: [['11']],
+        valueTypes: [['Double']],
+      },
       { top: 3, left: 1, values: [[13], [0.8667]], text: [['13'], ['86.7%']], valueTypes: [['Double'], ['Double']] },
     ]);
     expect(patched.rows[1][0]).toEqual({ value: 11, text: '11' });
@@ -37,7 +48,9 @@ describe('patchSheet', () => {
   });
 
   it('empties a cleared cell', () => {
-    const patched = patchSheet(sheet, [{ top: 2, left: 1, values: [['']], formulas: [['']], numberFormat: [['General']], text: [['']], valueTypes: [['Empty']] }]);
+    const patched = patchSheet(sheet, [
+      { top: 2, left: 1, values: [['']], formulas: [['']], numberFormat: [['General']], text: [['']], valueTypes: [['Empty']] },
+    ]);
     expect(patched.rows[2]).toEqual([{ value: 5 }]);
   });
 });

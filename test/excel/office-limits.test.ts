@@ -18,7 +18,8 @@ function hostFor(fake: FakeExcel): OfficeExcelHost {
   return new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
 }
 
-const ours = (fake: FakeExcel, sheet = 'Sheet1') => fake.sheet(sheet).conditionalFormats.filter((cf) => cf.formula?.includes('ScoreCheck'));
+const ours = (fake: FakeExcel, sheet = 'Sheet1') =>
+  fake.sheet(sheet).conditionalFormats.filter((cf) => cf.formula?.includes('ScoreCheck'));
 
 describe('cell-edit mode', () => {
   it('asks every batch to wait while the user types, and a validation started then finishes after', async () => {
@@ -39,7 +40,9 @@ describe('cell-edit mode', () => {
     await host.undoFix(fix);
     await host.saveLiveMode(true);
     await host.clearMarks();
-    await (await host.onSheetChanged(() => undefined))();
+    await (
+      await host.onSheetChanged(() => undefined)
+    )();
     expect(fake.runs.total).toBeGreaterThanOrEqual(7);
     expect(fake.runs.delayForCellEdit).toBe(fake.runs.total);
   });
@@ -169,7 +172,11 @@ describe("the user's conditional formats Excel cannot read (office-js #6827, #68
   function sheetWithAwkwardRule(range: string) {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', {
-      rows: [[1, 2, 3], [4, 5, 6], [7, 8, 9]],
+      rows: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
       notes: { C3: '我的批注' },
       conditionalFormats: [
         { range, type: 'CellValue', formula: '>5', fill: '#FF0000', unreadable: true },
@@ -297,7 +304,12 @@ describe('live re-check after one edit on the 300-row form', () => {
   it('re-reads the tables’ formula cells: a total Excel recalculated raises no event of its own', async () => {
     const fake = new FakeExcel('1.20');
     fake.addSheet('Sheet1', {
-      rows: [['二级指标', '分值'], ['产出', 30], ['效益', 20], ['合计', { value: 50, formula: 'SUM(B2:B3)' }]],
+      rows: [
+        ['二级指标', '分值'],
+        ['产出', 30],
+        ['效益', 20],
+        ['合计', { value: 50, formula: 'SUM(B2:B3)' }],
+      ],
     });
     const host = hostFor(fake);
     const check = (sheet: Sheet): WorkbookResult => ({

@@ -5,7 +5,7 @@ import type { Finding } from '../../src/core';
 
 describe('mergesFromAddress', () => {
   it('reads each reference after its sheet name, whatever the name holds', () => {
-    expect(mergesFromAddress("Sheet1!A1:B2, Sheet1!$D$4:$E$9")).toEqual([
+    expect(mergesFromAddress('Sheet1!A1:B2, Sheet1!$D$4:$E$9')).toEqual([
       { top: 0, left: 0, bottom: 1, right: 1 },
       { top: 3, left: 3, bottom: 8, right: 4 },
     ]);
@@ -36,25 +36,53 @@ describe('gridFromUsedRange', () => {
       {
         rowIndex: 1,
         columnIndex: 2,
-        values: [['分值', ''], [10, 0.5]],
-        formulas: [['分值', ''], ['=5+5', 0.5]],
-        numberFormat: [['General', 'General'], ['0', '0.0%']],
-        text: [['分值', ''], ['10', '50.0%']],
-        valueTypes: [['String', 'Empty'], ['Double', 'Double']],
+        values: [
+          ['分值', ''],
+          [10, 0.5],
+        ],
+        formulas: [
+          ['分值', ''],
+          ['=5+5', 0.5],
+        ],
+        numberFormat: [
+          ['General', 'General'],
+          ['0', '0.0%'],
+        ],
+        text: [
+          ['分值', ''],
+          ['10', '50.0%'],
+        ],
+        valueTypes: [
+          ['String', 'Empty'],
+          ['Double', 'Double'],
+        ],
       },
       [],
     );
     expect(sheet.rows).toEqual([
       [],
       [undefined, undefined, { value: '分值', text: '分值' }],
-      [undefined, undefined, { value: 10, formula: '5+5', numFmt: '0', text: '10' }, { value: 0.5, numFmt: '0.0%', text: '50.0%' }],
+      [
+        undefined,
+        undefined,
+        { value: 10, formula: '5+5', numFmt: '0', text: '10' },
+        { value: 0.5, numFmt: '0.0%', text: '50.0%' },
+      ],
     ]);
   });
 
   it('keeps a formula whose result is empty', () => {
     const sheet = gridFromUsedRange(
       'S',
-      { rowIndex: 0, columnIndex: 0, values: [['']], formulas: [['=IF(A2>0,"","x")']], numberFormat: [['General']], text: [['']], valueTypes: [['Empty']] },
+      {
+        rowIndex: 0,
+        columnIndex: 0,
+        values: [['']],
+        formulas: [['=IF(A2>0,"","x")']],
+        numberFormat: [['General']],
+        text: [['']],
+        valueTypes: [['Empty']],
+      },
       [],
     );
     expect(sheet.rows[0][0]).toEqual({ value: null, formula: 'IF(A2>0,"","x")' });
@@ -84,7 +112,12 @@ describe('mark plan', () => {
   });
 
   it('one mark per cell of the sheet, worst severity, in sheet order, no note where the user has one', () => {
-    const plan = planMarks([f('C2', 'info'), f('$B$9', 'warning'), f('C2', 'error'), f('A1', 'error', 'Other')], 'S', 'en-US', new Set(['B9']));
+    const plan = planMarks(
+      [f('C2', 'info'), f('$B$9', 'warning'), f('C2', 'error'), f('A1', 'error', 'Other')],
+      'S',
+      'en-US',
+      new Set(['B9']),
+    );
     expect(plan).toEqual([
       { cell: 'C2', severity: 'error', note: '[ScoreCheck]\n[error] C2 wrong\n[info] C2 wrong' },
       { cell: 'B9', severity: 'warning', note: undefined },

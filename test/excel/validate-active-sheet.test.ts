@@ -30,7 +30,11 @@ const totalCheck: Check = (sheet: Sheet, profile: Profile): WorkbookResult => {
             message: { 'zh-CN': `A1 应为 ${profile.totalWeight}`, 'en-US': `A1 should be ${profile.totalWeight}` },
           },
         ];
-  return { tables: [{ sheet: sheet.name, range: 'A1:A1', kind: 'indicators' }], findings, sheets: [{ name: sheet.name, tables: 1 }] };
+  return {
+    tables: [{ sheet: sheet.name, range: 'A1:A1', kind: 'indicators' }],
+    findings,
+    sheets: [{ name: sheet.name, tables: 1 }],
+  };
 };
 
 describe('validateActiveSheet', () => {

@@ -11,7 +11,11 @@ import { buildZip, minimalXlsx, sheetXml, SHEET_NS } from './helpers/raw-zip';
 
 const sheetOf = async (xml: string) => (await readWorkbook(minimalXlsx(xml), 'odd.xlsx')).sheets[0];
 const values = (rows: ({ value: unknown } | undefined)[][]) => rows.map((r) => Array.from(r, (c) => c?.value));
-const refusal = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as UnreadableWorkbookError);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as UnreadableWorkbookError,
+  );
 
 describe('the XML scanner', () => {
   test('a DTD is refused before any entity can be defined', () => {
@@ -97,23 +101,31 @@ describe('readWorkbook on files other writers make', () => {
     expect(values((await sheetOf(xml)).rows)).toEqual([[2], [], [3]]);
   });
   test('NaN, Infinity and 1e999 in a number cell read as the #NUM! Excel would show', async () => {
-    const xml = sheetXml('<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>Infinity</v></c><c r="C1"><v>1e999</v></c><c r="D1"><v>1e308</v></c></row>');
+    const xml = sheetXml(
+      '<row r="1"><c r="A1"><v>NaN</v></c><c r="B1"><v>Infinity</v></c><c r="C1"><v>1e999</v></c><c r="D1"><v>1e308</v></c></row>',
+    );
     expect(values((await sheetOf(xml)).rows)).toEqual([[{ error: '#NUM!' }, { error: '#NUM!' }, { error: '#NUM!' }, 1e308]]);
   });
   test('strict OOXML namespaces, a UTF-16 sheet, a sheet name over 31 characters, Zip64 with data descriptors', async () => {
     const name = '一个超过三十一个字符的工作表名称，LibreOffice 会这样写出来的';
     const strict = (t: string) =>
       t
-        .split(SHEET_NS).join('http://purl.oclc.org/ooxml/spreadsheetml/main')
-        .split('http://schemas.openxmlformats.org/officeDocument/2006/relationships').join('http://purl.oclc.org/ooxml/officeDocument/relationships');
-    const plain = minimalXlsx(sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>分值</t></is></c><c r="B1"><v>10</v></c></row>'));
+        .split(SHEET_NS)
+        .join('http://purl.oclc.org/ooxml/spreadsheetml/main')
+        .split('http://schemas.openxmlformats.org/officeDocument/2006/relationships')
+        .join('http://purl.oclc.org/ooxml/officeDocument/relationships');
+    const plain = minimalXlsx(
+      sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>分值</t></is></c><c r="B1"><v>10</v></c></row>'),
+    );
     const { ZipPackage } = await import('../../src/file/zip-package');
     const { inspectWorkbookBytes } = await import('../../src/file/inspect-package');
     const pkg = new ZipPackage(plain, inspectWorkbookBytes(plain, 'p'), 'p');
     const entries = pkg.entries.map((e) => {
       let text = strict(pkg.text(e.name)!);
       if (e.name === 'xl/workbook.xml') text = text.replace('name="Sheet1"', `name="${name}"`);
-      const data = e.name.endsWith('sheet1.xml') ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : text;
+      const data = e.name.endsWith('sheet1.xml')
+        ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+        : text;
       return { name: e.name, data };
     });
     const wb = await readWorkbook(buildZip(entries, { zip64: true, dataDescriptor: true }), 'odd.xlsx');
@@ -124,7 +136,9 @@ describe('readWorkbook on files other writers make', () => {
 
 describe('readWorkbook bounds its work by what the file holds', () => {
   test('a cell in row 100,000,000 is refused as damaged, naming the row', async () => {
-    const e = await refusal(readWorkbook(minimalXlsx(sheetXml('<row r="100000000"><c r="A100000000"><v>1</v></c></row>')), 'far.xlsx'));
+    const e = await refusal(
+      readWorkbook(minimalXlsx(sheetXml('<row r="100000000"><c r="A100000000"><v>1</v></c></row>')), 'far.xlsx'),
+    );
     expect(e).toMatchObject({ code: 'corrupt' });
     expect(e!.reason['en-US']).toContain('100000000');
   });
@@ -132,9 +146,19 @@ describe('readWorkbook bounds its work by what the file holds', () => {
     const withBomb = await refusal(
       readWorkbook(
         buildZip([
-          { name: 'xl/workbook.xml', data: `<workbook xmlns="${SHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-          { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
-          { name: 'xl/worksheets/sheet1.xml', data: sheetXml('').replace('<sheetData>', `<sheetData>${' '.repeat(2 << 20)}`), declaredSize: 1024 },
+          {
+            name: 'xl/workbook.xml',
+            data: `<workbook xmlns="${SHEET_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+          },
+          {
+            name: 'xl/_rels/workbook.xml.rels',
+            data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+          },
+          {
+            name: 'xl/worksheets/sheet1.xml',
+            data: sheetXml('').replace('<sheetData>', `<sheetData>${' '.repeat(2 << 20)}`),
+            declaredSize: 1024,
+          },
         ]),
         'bomb.xlsx',
       ),

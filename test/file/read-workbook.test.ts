@@ -114,9 +114,7 @@ describe('readWorkbook on notes at a non-default part path (exceljs #2797)', () 
   test('exceljs alone crashes on the openpyxl layout; readWorkbook still reads every value', async () => {
     const plain = await buildRichXlsx();
     const moved = await moveNotesLikeOpenpyxl(plain);
-    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(moved) as unknown as ArrayBuffer)).rejects.toThrow(
-      /comments/,
-    );
+    await expect(new ExcelJS.Workbook().xlsx.load(Buffer.from(moved) as unknown as ArrayBuffer)).rejects.toThrow(/comments/);
     const expected = await readWorkbook(plain, 'plain.xlsx');
     const actual = await readWorkbook(moved, 'moved.xlsx');
     expect(actual).toEqual(expected);

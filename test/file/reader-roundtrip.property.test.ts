@@ -16,13 +16,15 @@ import { readWithExcelJS } from './helpers/exceljs-reader';
 
 type Written = number | string | boolean | { error: string } | { formula: string; result: number };
 
+/** Characters XML 1.0 cannot carry: a cell never holds them. */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 const value: fc.Arbitrary<Written> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((x) => !Object.is(x, -0)),
   fc.integer({ min: -1e6, max: 1e6 }),
   fc.constantFrom('分值', '得分', '<&>"\'', ' 两端空格 ', '_x_ 不是转义', '一、产出指标', '100%', '2. 0', '≥95%'),
-  // XML 1.0 cannot carry these characters: a cell never holds them.
-  // eslint-disable-next-line no-control-regex
-  fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s)),
+  fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && !NOT_IN_XML.test(s)),
   fc.boolean(),
   fc.constantFrom({ error: '#DIV/0!' }, { error: '#REF!' }, { error: '#N/A' }),
   fc.integer({ min: 1, max: 9 }).map((n) => ({ formula: `A1*${n}`, result: n })),
@@ -32,8 +34,18 @@ const numFmt = fc.constantFrom(undefined, '0.00', '#,##0.00', '0.00%', '0%', '0.
 
 // exceljs writes `_x000D_` unescaped, which Excel (and this reader) read as a carriage return: not drawn here.
 const sheetSpec: fc.Arbitrary<SheetSpec> = fc.record({
-  cells: fc.array(fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 12 }), value, numFmt }), { minLength: 1, maxLength: 60 }),
-  merge: fc.option(fc.record({ row: fc.integer({ min: 41, max: 50 }), col: fc.integer({ min: 1, max: 10 }), h: fc.integer({ min: 0, max: 2 }), w: fc.integer({ min: 1, max: 3 }) })),
+  cells: fc.array(fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 12 }), value, numFmt }), {
+    minLength: 1,
+    maxLength: 60,
+  }),
+  merge: fc.option(
+    fc.record({
+      row: fc.integer({ min: 41, max: 50 }),
+      col: fc.integer({ min: 1, max: 10 }),
+      h: fc.integer({ min: 0, max: 2 }),
+      w: fc.integer({ min: 1, max: 3 }),
+    }),
+  ),
 });
 
 interface SheetSpec {
@@ -68,7 +80,12 @@ describe('random sheets written by exceljs', () => {
         const last = new Map(spec.cells.map((c) => [`${c.row},${c.col}`, c]));
         const merged = spec.merge;
         for (const c of last.values()) {
-          const hidden = merged && c.row >= merged.row && c.row <= merged.row + merged.h && c.col >= merged.col && c.col <= merged.col + merged.w;
+          const hidden =
+            merged &&
+            c.row >= merged.row &&
+            c.row <= merged.row + merged.h &&
+            c.col >= merged.col &&
+            c.col <= merged.col + merged.w;
           if (hidden) continue;
           const got = ours.sheets[0].rows[c.row - 1]?.[c.col - 1];
           const want = typeof c.value === 'object' && 'formula' in c.value ? c.value.result : c.value;
@@ -96,7 +113,19 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsS
         }),
       );
       const out = join(dir, 'out');
-      execFileSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...files], { stdio: 'ignore', timeout: 240_000 });
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          out,
+          ...files,
+        ],
+        { stdio: 'ignore', timeout: 240_000 },
+      );
       for (let i = 0; i < files.length; i++) {
         const bytes = readFileSync(join(out, `in${i}.xlsx`));
         expect(await readWorkbook(bytes, `lo${i}.xlsx`)).toEqual(await readWithExcelJS(bytes, `lo${i}.xlsx`));

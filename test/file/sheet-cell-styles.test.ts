@@ -9,36 +9,109 @@ const plus100 = (s: number) => 100 + s;
 
 describe('restyleCells: marks existing cells and creates missing ones in order', () => {
   test.each([
-    ['an existing cell keeps everything but s', wrap('<row r="1"><c r="A1" s="3" t="s"><v>0</v></c></row>'), [[0, 0]],
-      wrap('<row r="1"><c r="A1" s="103" t="s"><v>0</v></c></row>')],
-    ['a cell without s gains one', wrap('<row r="1"><c r="A1"><v>1</v></c></row>'), [[0, 0]],
-      wrap('<row r="1"><c r="A1" s="100"><v>1</v></c></row>')],
-    ['a missing cell between two goes between them', wrap('<row r="2"><c r="A2"/><c r="D2"/></row>'), [[1, 2]],
-      wrap('<row r="2"><c r="A2"/><c r="C2" s="100"/><c r="D2"/></row>')],
-    ['a missing cell before the first', wrap('<row r="2"><c r="C2"/></row>'), [[1, 0]],
-      wrap('<row r="2"><c r="A2" s="100"/><c r="C2"/></row>')],
-    ['a missing cell after the last', wrap('<row r="2"><c r="C2"/></row>'), [[1, 27]],
-      wrap('<row r="2"><c r="C2"/><c r="AB2" s="100"/></row>')],
-    ['a missing row between rows', wrap('<row r="1"><c r="A1"/></row><row r="5"><c r="A5"/></row>'), [[2, 1]],
-      wrap('<row r="1"><c r="A1"/></row><row r="3"><c r="B3" s="100"/></row><row r="5"><c r="A5"/></row>')],
-    ['missing rows before the first and after the last', wrap('<row r="3"><c r="A3"/></row>'), [[9, 0], [0, 0]],
-      wrap('<row r="1"><c r="A1" s="100"/></row><row r="3"><c r="A3"/></row><row r="10"><c r="A10" s="100"/></row>')],
-    ['an empty sheet', '<worksheet><sheetData/></worksheet>', [[0, 1]],
-      '<worksheet><sheetData><row r="1"><c r="B1" s="100"/></row></sheetData></worksheet>'],
-    ['a self-closing row', wrap('<row r="4" ht="20" customHeight="1"/>'), [[3, 0]],
-      wrap('<row r="4" ht="20" customHeight="1"><c r="A4" s="100"/></row>')],
-    ['rows and cells without r attributes are counted', wrap('<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>'), [[1, 0], [0, 1]],
-      wrap('<row><c><v>1</v></c><c s="100"><v>2</v></c></row><row><c s="100"><v>3</v></c></row>')],
-    ['spans grow to cover a new cell', wrap('<row r="1" spans="1:2"><c r="A1"/></row>'), [[0, 4]],
-      wrap('<row r="1" spans="1:5"><c r="A1"/><c r="E1" s="100"/></row>')],
-    ['a new cell takes its formatted row\'s style', wrap('<row r="1" s="7" customFormat="1"><c r="A1"/></row>'), [[0, 1]],
-      wrap('<row r="1" s="7" customFormat="1"><c r="A1"/><c r="B1" s="107"/></row>')],
-    ['a new cell takes its column\'s style', wrap('<row r="1"><c r="A1"/></row>', '<cols><col min="2" max="3" width="9" style="5"/></cols>'), [[0, 2]],
-      wrap('<row r="1"><c r="A1"/><c r="C1" s="105"/></row>', '<cols><col min="2" max="3" width="9" style="5"/></cols>')],
-    ['two new cells before one marked cell keep column order', wrap('<row r="1"><c r="D1" s="2"/></row>'), [[0, 3], [0, 1], [0, 0]],
-      wrap('<row r="1"><c r="A1" s="100"/><c r="B1" s="100"/><c r="D1" s="102"/></row>')],
+    [
+      'an existing cell keeps everything but s',
+      wrap('<row r="1"><c r="A1" s="3" t="s"><v>0</v></c></row>'),
+      [[0, 0]],
+      wrap('<row r="1"><c r="A1" s="103" t="s"><v>0</v></c></row>'),
+    ],
+    [
+      'a cell without s gains one',
+      wrap('<row r="1"><c r="A1"><v>1</v></c></row>'),
+      [[0, 0]],
+      wrap('<row r="1"><c r="A1" s="100"><v>1</v></c></row>'),
+    ],
+    [
+      'a missing cell between two goes between them',
+      wrap('<row r="2"><c r="A2"/><c r="D2"/></row>'),
+      [[1, 2]],
+      wrap('<row r="2"><c r="A2"/><c r="C2" s="100"/><c r="D2"/></row>'),
+    ],
+    [
+      'a missing cell before the first',
+      wrap('<row r="2"><c r="C2"/></row>'),
+      [[1, 0]],
+      wrap('<row r="2"><c r="A2" s="100"/><c r="C2"/></row>'),
+    ],
+    [
+      'a missing cell after the last',
+      wrap('<row r="2"><c r="C2"/></row>'),
+      [[1, 27]],
+      wrap('<row r="2"><c r="C2"/><c r="AB2" s="100"/></row>'),
+    ],
+    [
+      'a missing row between rows',
+      wrap('<row r="1"><c r="A1"/></row><row r="5"><c r="A5"/></row>'),
+      [[2, 1]],
+      wrap('<row r="1"><c r="A1"/></row><row r="3"><c r="B3" s="100"/></row><row r="5"><c r="A5"/></row>'),
+    ],
+    [
+      'missing rows before the first and after the last',
+      wrap('<row r="3"><c r="A3"/></row>'),
+      [
+        [9, 0],
+        [0, 0],
+      ],
+      wrap('<row r="1"><c r="A1" s="100"/></row><row r="3"><c r="A3"/></row><row r="10"><c r="A10" s="100"/></row>'),
+    ],
+    [
+      'an empty sheet',
+      '<worksheet><sheetData/></worksheet>',
+      [[0, 1]],
+      '<worksheet><sheetData><row r="1"><c r="B1" s="100"/></row></sheetData></worksheet>',
+    ],
+    [
+      'a self-closing row',
+      wrap('<row r="4" ht="20" customHeight="1"/>'),
+      [[3, 0]],
+      wrap('<row r="4" ht="20" customHeight="1"><c r="A4" s="100"/></row>'),
+    ],
+    [
+      'rows and cells without r attributes are counted',
+      wrap('<row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>'),
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      wrap('<row><c><v>1</v></c><c s="100"><v>2</v></c></row><row><c s="100"><v>3</v></c></row>'),
+    ],
+    [
+      'spans grow to cover a new cell',
+      wrap('<row r="1" spans="1:2"><c r="A1"/></row>'),
+      [[0, 4]],
+      wrap('<row r="1" spans="1:5"><c r="A1"/><c r="E1" s="100"/></row>'),
+    ],
+    [
+      "a new cell takes its formatted row's style",
+      wrap('<row r="1" s="7" customFormat="1"><c r="A1"/></row>'),
+      [[0, 1]],
+      wrap('<row r="1" s="7" customFormat="1"><c r="A1"/><c r="B1" s="107"/></row>'),
+    ],
+    [
+      "a new cell takes its column's style",
+      wrap('<row r="1"><c r="A1"/></row>', '<cols><col min="2" max="3" width="9" style="5"/></cols>'),
+      [[0, 2]],
+      wrap('<row r="1"><c r="A1"/><c r="C1" s="105"/></row>', '<cols><col min="2" max="3" width="9" style="5"/></cols>'),
+    ],
+    [
+      'two new cells before one marked cell keep column order',
+      wrap('<row r="1"><c r="D1" s="2"/></row>'),
+      [
+        [0, 3],
+        [0, 1],
+        [0, 0],
+      ],
+      wrap('<row r="1"><c r="A1" s="100"/><c r="B1" s="100"/><c r="D1" s="102"/></row>'),
+    ],
   ] as [string, string, [number, number][], string][])('%s', (_, xml, cells, expected) => {
-    expect(restyleCells(xml, '', cells.map(([row, col]) => ({ row, col })), plus100)).toBe(expected);
+    expect(
+      restyleCells(
+        xml,
+        '',
+        cells.map(([row, col]) => ({ row, col })),
+        plus100,
+      ),
+    ).toBe(expected);
   });
 
   test('the dimension grows to cover new cells', () => {
@@ -50,7 +123,17 @@ describe('restyleCells: marks existing cells and creates missing ones in order',
 
   test('a prefixed (x:) worksheet keeps its prefix', () => {
     const xml = '<x:worksheet><x:sheetData><x:row r="1"><x:c r="B1"/></x:row></x:sheetData></x:worksheet>';
-    expect(restyleCells(xml, 'x:', [{ row: 0, col: 0 }, { row: 0, col: 1 }], plus100)).toBe(
+    expect(
+      restyleCells(
+        xml,
+        'x:',
+        [
+          { row: 0, col: 0 },
+          { row: 0, col: 1 },
+        ],
+        plus100,
+      ),
+    ).toBe(
       '<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" s="100"/><x:c r="B1" s="100"/></x:row></x:sheetData></x:worksheet>',
     );
   });
@@ -118,7 +201,8 @@ describe('addNotesToComments', () => {
   });
 
   test('new VML shapes take ids after the existing ones and add the note shapetype when missing', () => {
-    const vml = '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="3"/></o:shapelayout><v:shape id="_x0000_s3073" type="#_x0000_t201"></v:shape></xml>';
+    const vml =
+      '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="3"/></o:shapelayout><v:shape id="_x0000_s3073" type="#_x0000_t201"></v:shape></xml>';
     const out = addNoteShapes(vml, [{ row: 4, col: 2, text: 'x' }], [], 9);
     expect(out).toContain('<v:shapetype id="_x0000_t202"');
     expect(out).toContain('<v:shape id="_x0000_s3074" type="#_x0000_t202"');

@@ -31,7 +31,11 @@ const cases: [string, () => Uint8Array | Promise<Uint8Array>, UnreadableCode][] 
   ['comma-separated text', () => Buffer.from('序号,指标,分值\n1,产出指标,50\n2,效益指标,30\n'), 'csv'],
   ['CSV with a UTF-8 BOM and CRLF', () => Buffer.from('\ufeff项目,预算数,执行数\r\n合计,100,90\r\n'), 'csv'],
   ['tab-separated UTF-16 text (Excel "Unicode text")', () => Buffer.from('\ufeff项目\t分值\r\n产出\t50\r\n', 'utf16le'), 'csv'],
-  ['an HTML table saved as .xls', () => Buffer.from('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><table></table></html>'), 'xls'],
+  [
+    'an HTML table saved as .xls',
+    () => Buffer.from('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><table></table></html>'),
+    'xls',
+  ],
   ['plain prose', () => Buffer.from('这不是表格，只是一段文字。'), 'not-xlsx'],
   ['random binary', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251), 'corrupt'],
   ['an .xlsx cut off half-way', () => FIXTURE.subarray(0, Math.floor(FIXTURE.length / 2)), 'corrupt'],
@@ -42,13 +46,20 @@ const cases: [string, () => Uint8Array | Promise<Uint8Array>, UnreadableCode][] 
     () =>
       buildZip([
         { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-        { name: 'xl/workbook.xml', data: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' },
+        {
+          name: 'xl/workbook.xml',
+          data: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+        },
       ]),
     'empty',
   ],
   [
     'a zip bomb by ratio: 8 MB of blanks in 8 KB',
-    () => buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }]),
+    () =>
+      buildZip([
+        { name: 'xl/workbook.xml', data: '<workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) },
+      ]),
     'zip-bomb',
   ],
   [
@@ -89,7 +100,9 @@ describe('readWorkbook refuses what it cannot read, by content', () => {
     }
     const e = await refusal(minimalXlsx(sheetXml(rows.join(''))), 'big.xlsx');
     expect(e.code).toBe('too-large');
-    expect(e.reason['en-US']).toBe(`big.xlsx: sheet "Sheet1" has about ${MAX_SHEET_CELLS + cols} cells, over the limit of ${MAX_SHEET_CELLS}; not checked`);
+    expect(e.reason['en-US']).toBe(
+      `big.xlsx: sheet "Sheet1" has about ${MAX_SHEET_CELLS + cols} cells, over the limit of ${MAX_SHEET_CELLS}; not checked`,
+    );
     expect(e.reason['zh-CN']).toContain('工作表“Sheet1”');
   });
 });

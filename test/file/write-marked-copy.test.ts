@@ -9,7 +9,14 @@ import { compareAsInsertions } from './helpers/xml-diff';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
-function finding(cell: string, severity: Finding['severity'], zh: string, en: string, expected?: string, sheet = '自评表'): Finding {
+function finding(
+  cell: string,
+  severity: Finding['severity'],
+  zh: string,
+  en: string,
+  expected?: string,
+  sheet = '自评表',
+): Finding {
   return { sheet, cell, rule: 'weight-sum', severity, message: { 'zh-CN': zh, 'en-US': en }, expected };
 }
 
@@ -86,9 +93,7 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
 
   test('one note per cell lists all its findings, in the chosen language, with the expected value', async () => {
     const ws = (await load(marked)).getWorksheet('自评表')!;
-    expect(noteOf(ws.getCell('D5'))).toBe(
-      '[ScoreCheck]\n[错误] D5 = 17，但 D3:D4 之和为 16\n[警告] D5 的公式范围漏掉了一行',
-    );
+    expect(noteOf(ws.getCell('D5'))).toBe('[ScoreCheck]\n[错误] D5 = 17，但 D3:D4 之和为 16\n[警告] D5 的公式范围漏掉了一行');
     expect(noteOf(ws.getCell('E9'))).toBe('[ScoreCheck]\n[警告] E9 是以文本存储的数字');
   });
 
@@ -120,7 +125,12 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
     expect([...after.keys()].filter((k) => !before.has(k))).toEqual([]);
     const changed = [...before].filter(([name, bytes]) => !after.get(name)?.equals(bytes)).map(([name]) => name);
     // The sheet already had notes: its rels and the content types need nothing new.
-    expect(changed.sort()).toEqual(['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    expect(changed.sort()).toEqual([
+      'xl/comments1.xml',
+      'xl/drawings/vmlDrawing1.vml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
     // The chart, its drawing and the unknown customXml part, by name.
     expect(after.get('xl/charts/chart1.xml')!.equals(before.get('xl/charts/chart1.xml')!)).toBe(true);
     expect(after.get('customXml/item1.xml')!.toString()).toBe('<scorecheck-test>keep me</scorecheck-test>');
@@ -133,7 +143,10 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
     const counts = (x: string) => x.replace(/ count="\d+"/g, ' count=""');
     // Marked cells change their `s` (or gain one): compare them without it.
     const unstyle = (x: string) =>
-      x.replace(/<c r="(D5|B3|E9|H2)"( s="\d+")?/g, '<c r="$1"').replace(/<dimension ref="[^"]*"\/>/, '<dimension/>').replace(/ spans="[^"]*"/g, '');
+      x
+        .replace(/<c r="(D5|B3|E9|H2)"( s="\d+")?/g, '<c r="$1"')
+        .replace(/<dimension ref="[^"]*"\/>/, '<dimension/>')
+        .replace(/ spans="[^"]*"/g, '');
     for (const name of TOUCHABLE) {
       const [b, a] = [text(before, name), text(after, name)];
       // The user's note box is made taller to show our text: its anchor is checked below.
@@ -143,7 +156,10 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
       expect({ name, missing: result.missing }).toEqual({ name, missing: [] });
     }
     const anchorOf = (vml: string) => /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(vml)![1].split(',').map(Number);
-    const [oldBox, newBox] = [anchorOf(text(before, 'xl/drawings/vmlDrawing1.vml')), anchorOf(text(after, 'xl/drawings/vmlDrawing1.vml'))];
+    const [oldBox, newBox] = [
+      anchorOf(text(before, 'xl/drawings/vmlDrawing1.vml')),
+      anchorOf(text(after, 'xl/drawings/vmlDrawing1.vml')),
+    ];
     expect(newBox.slice(0, 6)).toEqual(oldBox.slice(0, 6));
     expect(newBox[6]).toBeGreaterThan(oldBox[6]);
     // What styles.xml gained: three fills and one new format per (old format, severity).
@@ -160,7 +176,7 @@ describe('writeMarkedCopy on a workbook with a chart, an image, a note, validati
   test('the copy reads back into the same grid, values and formulas unchanged', async () => {
     const before = await readWorkbook(original, 'a.xlsx');
     const after = await readWorkbook(marked, 'a.xlsx');
-    const strip = (rows: typeof before.sheets[0]['rows']) =>
+    const strip = (rows: (typeof before.sheets)[0]['rows']) =>
       rows.map((r) => r.map((c) => (c ? { value: c.value, formula: c.formula } : undefined)));
     // E9 and H2 are new, empty cells: the grid leaves empty cells out.
     expect(strip(after.sheets[0].rows)).toEqual(strip(before.sheets[0].rows));
@@ -185,7 +201,10 @@ describe('writeMarkedCopy, other shapes of input', () => {
     const original = await buildRichXlsx();
     const copy = await writeMarkedCopy(
       original,
-      [finding('A1', 'error', '甲', 'The title is wrong', 'X', '说明'), finding('C2', 'warning', '乙', 'C2 odd', undefined, '说明')],
+      [
+        finding('A1', 'error', '甲', 'The title is wrong', 'X', '说明'),
+        finding('C2', 'warning', '乙', 'C2 odd', undefined, '说明'),
+      ],
       'en-US',
     );
     const parts = await unzipParts(copy);
@@ -243,7 +262,11 @@ describe('writeMarkedCopy, other shapes of input', () => {
     const original = new Uint8Array(readFileSync(join(FIXTURES, 'gz2021-overall-errors.xlsx')));
     const grid = await readWorkbook(original, 'x.xlsx');
     const sheet = grid.sheets[0].name;
-    const copy = await writeMarkedCopy(original, [finding('D11', 'error', '分值之和不符', 'weights do not add up', '16', sheet)], 'zh-CN');
+    const copy = await writeMarkedCopy(
+      original,
+      [finding('D11', 'error', '分值之和不符', 'weights do not add up', '16', sheet)],
+      'zh-CN',
+    );
     const after = await readWorkbook(copy, 'x.xlsx');
     expect(after).toEqual(grid);
     const ws = (await load(copy)).getWorksheet(sheet)!;

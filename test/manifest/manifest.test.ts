@@ -87,7 +87,11 @@ describe('manifest.xml', () => {
   it('labels both buttons in English with Chinese overrides', () => {
     const strings = all(xml, 'bt:String');
     const byId = (id: string) => strings.find((s) => attr(s, 'id') === id)!;
-    const zh = (id: string) => attr(all(byId(id), 'bt:Override').find((o) => attr(o, 'Locale') === 'zh-CN')!, 'Value');
+    const zh = (id: string) =>
+      attr(
+        all(byId(id), 'bt:Override').find((o) => attr(o, 'Locale') === 'zh-CN')!,
+        'Value',
+      );
     expect(attr(byId('ValidateButton.Label'), 'DefaultValue')).toBe('Validate sheet');
     expect(zh('ValidateButton.Label')).toBe('校验本表');
     expect(attr(byId('TaskpaneButton.Label'), 'DefaultValue')).toBe('ScoreCheck');

@@ -7,7 +7,12 @@ const config = require(path.resolve(__dirname, '../../webpack.config.js'));
 type Plugin = { constructor: { name: string }; userOptions?: { filename: string; templateParameters: { officeJsUrl: string } } };
 
 function officeJsUrls(options: { intranet: boolean }): Record<string, string> {
-  const built = config.createConfig({ production: true, serving: false, baseUrl: 'https://oa.example.gov.cn/scorecheck', ...options });
+  const built = config.createConfig({
+    production: true,
+    serving: false,
+    baseUrl: 'https://oa.example.gov.cn/scorecheck',
+    ...options,
+  });
   const pages = (built.plugins as Plugin[]).filter((p) => p.constructor.name === 'HtmlWebpackPlugin');
   return Object.fromEntries(pages.map((p) => [p.userOptions!.filename, p.userOptions!.templateParameters.officeJsUrl]));
 }
@@ -41,7 +46,10 @@ describe('webpack.config.js', () => {
 
   it('transpiles node_modules too, and tells webpack and its minifier the same ES2017 target, for the pane, command and page', () => {
     expect(config.ECMASCRIPT_TARGET).toBe('ES2017');
-    const built = [config.createConfig({ production: true, intranet: false, serving: false }), config.createWebConfig({ production: true })];
+    const built = [
+      config.createConfig({ production: true, intranet: false, serving: false }),
+      config.createWebConfig({ production: true }),
+    ];
     for (const c of built) {
       expect(c.target).toEqual(['web', 'es2017']);
       const vendor = c.module.rules.find((r: { include?: RegExp }) => r.include?.test('/x/node_modules/tabster/dist/index.js'));
@@ -54,7 +62,9 @@ describe('webpack.config.js', () => {
     const built = config.createConfig({ production: true, intranet: false, serving: false });
     const pages = (built.plugins as Plugin[]).filter((p) => p.constructor.name === 'HtmlWebpackPlugin');
     for (const p of pages) {
-      expect((p.userOptions!.templateParameters as unknown as { engineGuard: string }).engineGuard).toContain('function missingFeatures');
+      expect((p.userOptions!.templateParameters as unknown as { engineGuard: string }).engineGuard).toContain(
+        'function missingFeatures',
+      );
     }
   });
 });

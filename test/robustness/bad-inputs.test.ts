@@ -47,7 +47,12 @@ async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promis
 async function check(file: string, json = false): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, env: { LANG: 'en_US.UTF-8' } };
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: false,
+    env: { LANG: 'en_US.UTF-8' },
+  };
   const code = await main(json ? ['check', '--json', file] : ['check', file], io);
   return { code, stdout, stderr };
 }
@@ -152,7 +157,9 @@ describe('a 1,000,000-cell sheet', () => {
     const run = await check(file, true);
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.files[0].error).toBe(`${file}: sheet "Sheet1" has about 1000000 cells, over the limit of ${MAX_SHEET_CELLS}; not checked`);
+    expect(report.files[0].error).toBe(
+      `${file}: sheet "Sheet1" has about 1000000 cells, over the limit of ${MAX_SHEET_CELLS}; not checked`,
+    );
     expect(run.stderr.trim().split('\n')).toEqual([report.files[0].error]);
   });
 });

@@ -17,15 +17,70 @@ import { SheetView } from '../../src/core/grid/sheet-view';
 const RUNS = 10_000;
 
 const HEADER_WORDS = [
-  '一级指标', '二级指标', '三级指标', '指标名称', '分值', '权重', '得分', '自评得分', '得分率', '年度指标值', '实际完成值',
-  '指标实际完成值及相关说明', '完成率', '全年预算数', '全年执行数', '执行率', '年初预算数', '年中调整', '调增', '调减',
-  '占支出合计比例', '项目', '序号', '全年预算数（A）', '执行率（B/A）', '得分/自评分',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '指标名称',
+  '分值',
+  '权重',
+  '得分',
+  '自评得分',
+  '得分率',
+  '年度指标值',
+  '实际完成值',
+  '指标实际完成值及相关说明',
+  '完成率',
+  '全年预算数',
+  '全年执行数',
+  '执行率',
+  '年初预算数',
+  '年中调整',
+  '调增',
+  '调减',
+  '占支出合计比例',
+  '项目',
+  '序号',
+  '全年预算数（A）',
+  '执行率（B/A）',
+  '得分/自评分',
 ];
 const LABELS = [
-  '总分', '合计', '支出合计', '小计', '其中：', '（1）项目', '　　工资福利支出', '一、基本支出', '①', '加减分项',
-  '产出指标（50分）', '绩效等级', '优', '良', '差', '财政拨款', '年度资金总额', '注：产出指标50分，效益指标30分',
+  '总分',
+  '合计',
+  '支出合计',
+  '小计',
+  '其中：',
+  '（1）项目',
+  '　　工资福利支出',
+  '一、基本支出',
+  '①',
+  '加减分项',
+  '产出指标（50分）',
+  '绩效等级',
+  '优',
+  '良',
+  '差',
+  '财政拨款',
+  '年度资金总额',
+  '注：产出指标50分，效益指标30分',
 ];
-const TYPED = ['≥95%', '不低于95%', '13.02万', '2200M', '优秀', '已完成', '87.93％', '２０００', '24, 028, 491. 84', '<=3天', '$\\geq 5$', '-', '—', '0', '100%'];
+const TYPED = [
+  '≥95%',
+  '不低于95%',
+  '13.02万',
+  '2200M',
+  '优秀',
+  '已完成',
+  '87.93％',
+  '２０００',
+  '24, 028, 491. 84',
+  '<=3天',
+  '$\\geq 5$',
+  '-',
+  '—',
+  '0',
+  '100%',
+];
 
 const number = fc.oneof(
   fc.integer({ min: -200, max: 200 }),
@@ -36,17 +91,28 @@ const number = fc.oneof(
 const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
   { weight: 4, arbitrary: fc.constant(undefined) },
   { weight: 4, arbitrary: number.map((value): Cell => ({ value })) },
-  { weight: 1, arbitrary: fc.tuple(number, fc.constantFrom('0.00%', '0%', '#,##0.00', 'yyyy-mm-dd', '0"人"', '@')).map(([value, numFmt]): Cell => ({ value, numFmt })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(number, fc.constantFrom('0.00%', '0%', '#,##0.00', 'yyyy-mm-dd', '0"人"', '@'))
+      .map(([value, numFmt]): Cell => ({ value, numFmt })),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...HEADER_WORDS).map((value): Cell => ({ value })) },
   { weight: 2, arbitrary: fc.constantFrom(...LABELS).map((value): Cell => ({ value })) },
   { weight: 2, arbitrary: fc.constantFrom(...TYPED).map((value): Cell => ({ value })) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map((value): Cell => ({ value })) },
-  { weight: 1, arbitrary: fc.constantFrom('#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?').map((error): Cell => ({ value: { error } })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?').map((error): Cell => ({ value: { error } })),
+  },
   { weight: 1, arbitrary: fc.boolean().map((value): Cell => ({ value })) },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.option(number, { nil: null }), fc.constantFrom('SUM(B2:B5)', 'B3/B4', 'A1', 'SUM(', 'J12', 'SUM(A:A)', 'B2+B3+B4'))
+      .tuple(
+        fc.option(number, { nil: null }),
+        fc.constantFrom('SUM(B2:B5)', 'B3/B4', 'A1', 'SUM(', 'J12', 'SUM(A:A)', 'B2+B3+B4'),
+      )
       .map(([value, formula]): Cell => ({ value, formula })),
   },
 );
@@ -127,7 +193,10 @@ describe('a thrown error inside one table becomes a not-checked finding', () => 
       return real(view);
     });
     const result = checkWorkbook({ sheets: [{ ...twoTables, name: 'broken' }, twoTables] });
-    expect(result.sheets).toEqual([{ name: 'broken', tables: 0 }, { name: '表', tables: 2 }]);
+    expect(result.sheets).toEqual([
+      { name: 'broken', tables: 0 },
+      { name: '表', tables: 2 },
+    ]);
     expect(result.findings[0]).toMatchObject({ sheet: 'broken', cell: 'A1', rule: 'not-checked', severity: 'info' });
     expect(result.findings.some((f) => f.sheet === '表' && f.rule === 'rate')).toBe(true);
   });

@@ -50,7 +50,14 @@ function runCli(args: string[]): Promise<Run> {
     child.on('close', (code) => {
       clearTimeout(timer);
       const m = /__maxrss_kb=(\d+) __cpu_ms=\d+\s*$/.exec(stderr);
-      done({ code, stdout, stderr: stderr.replace(/\n__maxrss_kb=\d+ __cpu_ms=\d+\s*$/, ''), ms: Date.now() - started, maxRssKb: m ? Number(m[1]) : 0, timedOut });
+      done({
+        code,
+        stdout,
+        stderr: stderr.replace(/\n__maxrss_kb=\d+ __cpu_ms=\d+\s*$/, ''),
+        ms: Date.now() - started,
+        maxRssKb: m ? Number(m[1]) : 0,
+        timedOut,
+      });
     });
   });
 }
@@ -106,7 +113,17 @@ async function judge(c: HostileCase, index: number): Promise<Outcome> {
   const args = ['check', '--json', '--lang', 'en-US', ...(c.annotate ? ['--annotate', outDir] : []), file];
   const run = await runCli(args);
   const problems: string[] = [];
-  const o: Outcome = { name: c.name, problems, crash: false, hang: run.timedOut, blowUp: run.maxRssKb > MEMORY_LIMIT_KB, rowsLost: false, copyCorrupt: false, ms: run.ms, maxRssMb: Math.round(run.maxRssKb / 1024) };
+  const o: Outcome = {
+    name: c.name,
+    problems,
+    crash: false,
+    hang: run.timedOut,
+    blowUp: run.maxRssKb > MEMORY_LIMIT_KB,
+    rowsLost: false,
+    copyCorrupt: false,
+    ms: run.ms,
+    maxRssMb: Math.round(run.maxRssKb / 1024),
+  };
   if (run.timedOut) problems.push(`no answer within ${TIME_LIMIT_MS / 1000} s`);
   if (o.blowUp) problems.push(`peak memory ${o.maxRssMb} MB`);
   if (/\n\s+at .+:\d+:\d+\)?/.test(run.stderr) || (run.code !== null && ![0, 1, 2].includes(run.code))) {
@@ -139,7 +156,9 @@ async function judge(c: HostileCase, index: number): Promise<Outcome> {
     const want = findingKeys(twin);
     if (JSON.stringify(got) !== JSON.stringify(want)) {
       o.rowsLost = want.some((k) => !got.includes(k));
-      problems.push(`findings differ from ${e.twin}: missing ${want.filter((k) => !got.includes(k)).join('; ') || '-'}, extra ${got.filter((k) => !want.includes(k)).join('; ') || '-'}`);
+      problems.push(
+        `findings differ from ${e.twin}: missing ${want.filter((k) => !got.includes(k)).join('; ') || '-'}, extra ${got.filter((k) => !want.includes(k)).join('; ') || '-'}`,
+      );
     }
   }
   if (e.kind === 'finding' && !report.files[0].findings.some((f) => f.sheet === e.sheet && f.cell === e.cell)) {
@@ -161,7 +180,8 @@ async function judge(c: HostileCase, index: number): Promise<Outcome> {
       const bytes = readFileSync(join(outDir, copies[0]));
       try {
         const [before, after] = [await readWorkbook(c.bytes, 'original.xlsx'), await readWorkbook(bytes, 'copy.xlsx')];
-        const values = (wb: typeof before) => JSON.stringify(wb.sheets.map((s) => s.rows.map((r) => r.map((x) => x?.value ?? null))));
+        const values = (wb: typeof before) =>
+          JSON.stringify(wb.sheets.map((s) => s.rows.map((r) => r.map((x) => x?.value ?? null))));
         if (values(before) !== values(after)) throw new Error('values changed');
         const pkg = new ZipPackage(bytes, inspectWorkbookBytes(bytes, 'copy.xlsx'), 'copy.xlsx');
         const names = pkg.entries.map((x) => x.name);
@@ -193,10 +213,17 @@ describe('hostile and odd workbooks through the CLI', () => {
       memoryBlowUps: outcomes.filter((o) => o.blowUp).length,
       rowsLost: outcomes.filter((o) => o.rowsLost).length,
       copiesCorrupted: outcomes.filter((o) => o.copyCorrupt).length,
-      otherMismatches: outcomes.filter((o) => o.problems.length > 0 && !o.crash && !o.hang && !o.blowUp && !o.rowsLost && !o.copyCorrupt).length,
+      otherMismatches: outcomes.filter(
+        (o) => o.problems.length > 0 && !o.crash && !o.hang && !o.blowUp && !o.rowsLost && !o.copyCorrupt,
+      ).length,
       slowestMs: Math.max(...outcomes.map((o) => o.ms)),
       peakRssMb: Math.max(...outcomes.map((o) => o.maxRssMb)),
-      byClass: Object.fromEntries([...new Set(outcomes.map((o) => o.name.split('/')[0]))].map((k) => [k, outcomes.filter((o) => o.name.startsWith(`${k}/`)).length])),
+      byClass: Object.fromEntries(
+        [...new Set(outcomes.map((o) => o.name.split('/')[0]))].map((k) => [
+          k,
+          outcomes.filter((o) => o.name.startsWith(`${k}/`)).length,
+        ]),
+      ),
     };
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(join(ROOT, 'test-results', 'hostile-summary.json'), `${JSON.stringify({ tally, outcomes }, null, 2)}\n`);

@@ -18,7 +18,12 @@ function installedProductionTree(): Map<string, Set<string>> {
   // npm ls exits 1 on an extraneous or invalid package but still prints the tree.
   let out: string;
   try {
-    out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+    out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 << 20,
+    });
   } catch (e) {
     out = (e as { stdout: string }).stdout;
   }
@@ -52,7 +57,15 @@ describe('production dependencies', () => {
 
   it('SECURITY.md states the installed version of each', () => {
     const wrong = [...installed]
-      .filter(([name, versions]) => [...versions].some((v) => !listed.get(name)!.split(/[,\s]+/).includes(v)))
+      .filter(([name, versions]) =>
+        [...versions].some(
+          (v) =>
+            !listed
+              .get(name)!
+              .split(/[,\s]+/)
+              .includes(v),
+        ),
+      )
       .map(([name, versions]) => `${name}: installed ${[...versions].join(', ')}, listed ${listed.get(name)}`);
     expect(wrong).toEqual([]);
   });

@@ -44,7 +44,11 @@ function bundles(): string[] {
 
 beforeAll(() => {
   if (PAGES.every((p) => existsSync(join(ROOT, p.file))) && bundles().length > 0) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 });
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 600_000,
+  });
 }, 600_000);
 
 describe('built bundles', () => {
@@ -86,7 +90,9 @@ describe.each(PAGES)('page $file', ({ file, csp }) => {
   const html = () => readFileSync(join(ROOT, file), 'utf8');
 
   it('loads no script from another origin but Office.js from Microsoft', () => {
-    const remote = [...html().matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]).filter((src) => /^(https?:)?\/\//i.test(src));
+    const remote = [...html().matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/gi)]
+      .map((m) => m[1])
+      .filter((src) => /^(https?:)?\/\//i.test(src));
     expect(remote.filter((src) => src !== OFFICE_JS_CDN)).toEqual([]);
     if (csp) expect(remote).toEqual([]);
   });
@@ -102,7 +108,10 @@ describe.each(PAGES)('page $file', ({ file, csp }) => {
       expect(d.get('form-action')).toEqual(["'none'"]);
       for (const [name, values] of d) {
         // No host, scheme-wide or eval source anywhere (data:/blob: only for images, fonts and downloads).
-        expect({ name, bad: values.filter((v) => /^(https?:|wss?:|\*|'unsafe-eval')/.test(v) || /\.[a-z]{2,}$/i.test(v)) }).toEqual({ name, bad: [] });
+        expect({
+          name,
+          bad: values.filter((v) => /^(https?:|wss?:|\*|'unsafe-eval')/.test(v) || /\.[a-z]{2,}$/i.test(v)),
+        }).toEqual({ name, bad: [] });
       }
     });
   }

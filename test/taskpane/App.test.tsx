@@ -30,12 +30,25 @@ function sumCheck(sheet: Sheet): WorkbookResult {
       },
     });
   }
-  return { tables: [{ sheet: sheet.name, range: 'A2:B5', kind: 'indicators' }], findings, sheets: [{ name: sheet.name, tables: 1 }] };
+  return {
+    tables: [{ sheet: sheet.name, range: 'A2:B5', kind: 'indicators' }],
+    findings,
+    sheets: [{ name: sheet.name, tables: 1 }],
+  };
 }
 
 function setup(api = '1.20') {
   const fake = new FakeExcel(api);
-  fake.addSheet('自评表', { rows: [['指标', '分值'], ['产出指标', null], ['合计', 17], ['数量', 10], ['质量', 6]], notes: { A1: '用户批注' } });
+  fake.addSheet('自评表', {
+    rows: [
+      ['指标', '分值'],
+      ['产出指标', null],
+      ['合计', 17],
+      ['数量', 10],
+      ['质量', 6],
+    ],
+    notes: { A1: '用户批注' },
+  });
   const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
   render(
     <Themed>
@@ -151,7 +164,15 @@ describe('App over the Excel adapter', () => {
 
   it('restores live mode remembered in the document and validates at once', async () => {
     const fake = new FakeExcel('1.20');
-    fake.addSheet('自评表', { rows: [['指标', '分值'], ['产出指标', null], ['合计', 17], ['数量', 10], ['质量', 6]] });
+    fake.addSheet('自评表', {
+      rows: [
+        ['指标', '分值'],
+        ['产出指标', null],
+        ['合计', 17],
+        ['数量', 10],
+        ['质量', 6],
+      ],
+    });
     fake.settings.set('scorecheck.live', true);
     const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
     render(
@@ -165,7 +186,16 @@ describe('App over the Excel adapter', () => {
 
   it('lists findings on a protected sheet and says why nothing was marked; Fix is refused with a message', async () => {
     const fake = new FakeExcel('1.20');
-    fake.addSheet('自评表', { rows: [['指标', '分值'], ['产出指标', null], ['合计', 17], ['数量', 10], ['质量', 6]], protected: true });
+    fake.addSheet('自评表', {
+      rows: [
+        ['指标', '分值'],
+        ['产出指标', null],
+        ['合计', 17],
+        ['数量', 10],
+        ['质量', 6],
+      ],
+      protected: true,
+    });
     const before = fake.picture('自评表');
     const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
     render(

@@ -77,12 +77,17 @@ describe('ScoreCheckPane', () => {
       '其他问题1',
     ]);
     const first = sections[0];
-    expect(within(first).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['错误2', '警告1']);
+    expect(
+      within(first)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['错误2', '警告1']);
     const errors = within(first).getAllByRole('list')[0];
-    expect(within(errors).getAllByRole('listitem').map((li) => within(li).getAllByRole('button')[0].textContent)).toEqual([
-      'D13',
-      'D20',
-    ]);
+    expect(
+      within(errors)
+        .getAllByRole('listitem')
+        .map((li) => within(li).getAllByRole('button')[0].textContent),
+    ).toEqual(['D13', 'D20']);
     expect(screen.getByRole('status')).toHaveTextContent('“自评表”：3 个错误，1 个警告，1 个提示 已在 5 个单元格上做了标记。');
   });
 
@@ -136,7 +141,13 @@ describe('ScoreCheckPane', () => {
   it('explains what it looks for when the sheet holds no table', () => {
     renderPane({ validation: validation({ tables: [], findings: [], sheets: [{ name: '自评表', tables: 0 }] }, { marked: 0 }) });
     expect(screen.getByRole('heading', { name: '“自评表”中没有找到可检查的表格' })).toBeInTheDocument();
-    for (const words of ['一级指标 / 二级指标 / 三级指标', '分值、得分', '年度指标值、实际完成值、完成率', '全年预算数 / 全年执行数 / 执行率', '总分、绩效等级']) {
+    for (const words of [
+      '一级指标 / 二级指标 / 三级指标',
+      '分值、得分',
+      '年度指标值、实际完成值、完成率',
+      '全年预算数 / 全年执行数 / 执行率',
+      '总分、绩效等级',
+    ]) {
       expect(screen.getByText(words)).toBeInTheDocument();
     }
   });
@@ -163,7 +174,9 @@ describe('ScoreCheckPane', () => {
     renderPane({ features: { marks: 'none', live: false, undoKeptOnWrite: false, mergedAreas: false } });
     expect(screen.getByRole('switch', { name: '实时校验' })).toBeDisabled();
     expect(screen.getByText('此版本的 Excel 不支持实时校验（需要 ExcelApi 1.7），请点击“校验本表”。')).toBeInTheDocument();
-    expect(screen.getByText('此版本的 Excel 无法在单元格上做标记（需要 ExcelApi 1.6），问题只列在本窗格中。')).toBeInTheDocument();
+    expect(
+      screen.getByText('此版本的 Excel 无法在单元格上做标记（需要 ExcelApi 1.6），问题只列在本窗格中。'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '清除标记' })).toBeNull();
   });
 
@@ -190,7 +203,11 @@ describe('ScoreCheckPane', () => {
   });
 
   it('shows a host’s own controls in place of Excel’s (the browser page’s file controls)', () => {
-    renderPane({ validation: validation(), features: { ...FULL, live: false }, toolbar: <button type="button">打开文件…</button> });
+    renderPane({
+      validation: validation(),
+      features: { ...FULL, live: false },
+      toolbar: <button type="button">打开文件…</button>,
+    });
     expect(screen.getByRole('button', { name: '打开文件…' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '校验本表' })).toBeNull();
     expect(screen.queryByText(/实时校验/)).toBeNull();

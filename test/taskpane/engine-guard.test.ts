@@ -66,7 +66,14 @@ describe('engine guard', () => {
   });
 
   it('counts a feature test that throws as missing', () => {
-    const broken = { ...modern(), CSS: { supports: () => { throw new Error('no'); } } };
+    const broken = {
+      ...modern(),
+      CSS: {
+        supports: () => {
+          throw new Error('no');
+        },
+      },
+    };
     expect(missingFeatures(broken, 'pane')).toEqual(['CSS variables']);
   });
 });

@@ -16,7 +16,12 @@ const RESULT: WorkbookResult = {
     { sheet: 'B', range: 'A1:E9', kind: 'budget-execution' },
     { sheet: 'B', range: 'A20:E29', kind: 'indicators' },
   ],
-  findings: [finding('A', 'D3', 'error', 0), finding('B', 'E25', 'warning', 2), finding('B', 'C4', 'error', 1), finding('B', 'A1', 'info')],
+  findings: [
+    finding('A', 'D3', 'error', 0),
+    finding('B', 'E25', 'warning', 2),
+    finding('B', 'C4', 'error', 1),
+    finding('B', 'A1', 'info'),
+  ],
   sheets: [
     { name: 'A', tables: 1 },
     { name: 'B', tables: 2 },

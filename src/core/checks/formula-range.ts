@@ -52,7 +52,10 @@ export default defineRule({
       source: 'docs/domain.md §4',
     },
     messages: {
-      missing: { 'zh-CN': '{cell} 的公式 ={formula} 漏掉了 {cells}。', 'en-US': 'The formula ={formula} in {cell} leaves out {cells}.' },
+      missing: {
+        'zh-CN': '{cell} 的公式 ={formula} 漏掉了 {cells}。',
+        'en-US': 'The formula ={formula} in {cell} leaves out {cells}.',
+      },
       foreign: {
         'zh-CN': '{cell} 的公式 ={formula} 多算了不属于它的 {cells}。',
         'en-US': 'The formula ={formula} in {cell} takes in {cells}, which do not belong to it.',

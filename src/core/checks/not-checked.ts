@@ -50,7 +50,10 @@ export default defineRule({
     severity: 'info',
     determinesValue: false,
     docs: {
-      description: { 'zh-CN': '无法识别的数值：该行未复核，并说明原因', 'en-US': 'A value that could not be understood: its row was not recomputed, and why' },
+      description: {
+        'zh-CN': '无法识别的数值：该行未复核，并说明原因',
+        'en-US': 'A value that could not be understood: its row was not recomputed, and why',
+      },
       url: 'docs/rules/not-checked.md',
       source: 'docs/domain.md §4',
     },

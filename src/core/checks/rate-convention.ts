@@ -16,7 +16,10 @@ export default defineRule({
     severity: 'warning',
     determinesValue: false,
     docs: {
-      description: { 'zh-CN': '同一张表的完成率统一是否按 100% 封顶', 'en-US': 'One table caps completion rates at 100% throughout, or nowhere' },
+      description: {
+        'zh-CN': '同一张表的完成率统一是否按 100% 封顶',
+        'en-US': 'One table caps completion rates at 100% throughout, or nowhere',
+      },
       url: 'docs/rules/rate-convention.md',
       source: 'docs/domain.md §4 (capping)',
     },

@@ -66,7 +66,11 @@ function reportCompletionRates(table: Readonly<IndicatorTable>, ctx: Context): v
   for (const row of completionRows(table)) {
     const { node, rate, result, fits } = row;
     const actualSlot = node.actual ?? node.narrative;
-    const params = { target: describe(node.target), actual: actualSlot ? formatFound(actualSlot) : '', den: describe(node.target) };
+    const params = {
+      target: describe(node.target),
+      actual: actualSlot ? formatFound(actualSlot) : '',
+      den: describe(node.target),
+    };
     if (result.kind === 'refused') {
       ctx.notChecked(rate, REFUSAL_REASON[result.reason], params);
       continue;
@@ -117,7 +121,10 @@ function reportScoreRates(table: Readonly<IndicatorTable>, ctx: Context): void {
     const weight = intervalOf(node.weight, 'exact');
     const r = reported && score && weight && ratio(score, weight);
     if (!reported || !r || overlaps(reported, r)) return;
-    reportRate(ctx, rateSlot, midpoint(r), 'ratio', { num: describe(node.score), den: describe(node.weight) }, [node.score, node.weight]);
+    reportRate(ctx, rateSlot, midpoint(r), 'ratio', { num: describe(node.score), den: describe(node.weight) }, [
+      node.score,
+      node.weight,
+    ]);
   };
   const visit = (node: IndicatorNode) => {
     if (node.scoreRate) judge(node, node.scoreRate);
@@ -127,7 +134,13 @@ function reportScoreRates(table: Readonly<IndicatorTable>, ctx: Context): void {
 }
 
 /** True when floats alone show the printed rate fits — the common case; false means "judge it exactly". */
-function fitsInFloats(slot: Slot, num: Slot | undefined, den: Slot | undefined, precision: Precision, policy: CapPolicy): boolean {
+function fitsInFloats(
+  slot: Slot,
+  num: Slot | undefined,
+  den: Slot | undefined,
+  precision: Precision,
+  policy: CapPolicy,
+): boolean {
   const r = numberOf(slot);
   const a = numberOf(num);
   const b = numberOf(den);
@@ -194,7 +207,10 @@ export default defineRule({
       source: '财预〔2020〕10号; docs/domain.md §3 (precision), §4',
     },
     messages: {
-      ratio: { 'zh-CN': '{cell} 为 {found}，但 {num} ÷ {den} = {expected}。', 'en-US': '{cell} = {found}, but {num} ÷ {den} = {expected}.' },
+      ratio: {
+        'zh-CN': '{cell} 为 {found}，但 {num} ÷ {den} = {expected}。',
+        'en-US': '{cell} = {found}, but {num} ÷ {den} = {expected}.',
+      },
       capped: {
         'zh-CN': '{cell} 为 {found}，但 {num} ÷ {den} = {ratio}，按封顶 100% 应为 {expected}。',
         'en-US': '{cell} = {found}, but {num} ÷ {den} = {ratio}; capped at 100% it is {expected}.',

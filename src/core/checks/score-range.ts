@@ -33,14 +33,23 @@ export default defineRule({
     severity: 'error',
     determinesValue: false,
     docs: {
-      description: { 'zh-CN': '得分不超过分值且不为负（加减分项在 ±分值 内）', 'en-US': 'A score stays within 0 and its weight (±weight for a bonus item)' },
+      description: {
+        'zh-CN': '得分不超过分值且不为负（加减分项在 ±分值 内）',
+        'en-US': 'A score stays within 0 and its weight (±weight for a bonus item)',
+      },
       url: 'docs/rules/score-range.md',
       source: '财预〔2020〕10号; docs/domain.md §4',
     },
     messages: {
-      above: { 'zh-CN': '{cell} 得分 {found} 超过分值 {weight}（{weightCell}）。', 'en-US': 'Score {cell} = {found} exceeds its weight {weight} ({weightCell}).' },
+      above: {
+        'zh-CN': '{cell} 得分 {found} 超过分值 {weight}（{weightCell}）。',
+        'en-US': 'Score {cell} = {found} exceeds its weight {weight} ({weightCell}).',
+      },
       negative: { 'zh-CN': '{cell} 得分 {found} 为负数。', 'en-US': 'Score {cell} = {found} is negative.' },
-      bonus: { 'zh-CN': '{cell} 加减分 {found} 超出 ±{weight}（{weightCell}）。', 'en-US': 'Bonus/penalty {cell} = {found} is outside ±{weight} ({weightCell}).' },
+      bonus: {
+        'zh-CN': '{cell} 加减分 {found} 超出 ±{weight}（{weightCell}）。',
+        'en-US': 'Bonus/penalty {cell} = {found} is outside ±{weight} ({weightCell}).',
+      },
     },
   },
   check(table, ctx) {

@@ -114,7 +114,10 @@ export default defineRule({
     severity: 'error',
     determinesValue: true,
     docs: {
-      description: { 'zh-CN': '规则确定的得分：资金得分与指标满分规则', 'en-US': 'Scores a rule fixes: the funds score, full marks for a met target' },
+      description: {
+        'zh-CN': '规则确定的得分：资金得分与指标满分规则',
+        'en-US': 'Scores a rule fixes: the funds score, full marks for a met target',
+      },
       url: 'docs/rules/score-rule.md',
       source: '财预〔2020〕10号 附件 项目支出绩效自评表; docs/domain.md §2 E, §4',
     },
@@ -125,7 +128,8 @@ export default defineRule({
       },
       'missed-full': {
         'zh-CN': '{cell} 给了满分 {found}，但实际 {actual} 未达到目标 {target}，按比例应为 {expected}。',
-        'en-US': '{cell} gives full marks {found}, but the actual {actual} misses the target {target}; pro rata it is {expected}.',
+        'en-US':
+          '{cell} gives full marks {found}, but the actual {actual} misses the target {target}; pro rata it is {expected}.',
       },
       'met-deducted': {
         'zh-CN': '{cell} 为 {found}，但实际 {actual} 已达到目标 {target}，应得满分 {expected}。',

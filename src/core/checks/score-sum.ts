@@ -13,7 +13,10 @@ export default defineRule({
     severity: 'error',
     determinesValue: true,
     docs: {
-      description: { 'zh-CN': '小计与总分得分等于其下各项得分之和', 'en-US': 'A subtotal or total score is the sum of the scores under it' },
+      description: {
+        'zh-CN': '小计与总分得分等于其下各项得分之和',
+        'en-US': 'A subtotal or total score is the sum of the scores under it',
+      },
       url: 'docs/rules/score-sum.md',
       source: 'docs/domain.md §4',
     },

@@ -14,7 +14,10 @@ export default defineRule({
     severity: 'error',
     determinesValue: true,
     docs: {
-      description: { 'zh-CN': '上级指标分值等于下级分值之和，总分分值等于满分', 'en-US': "A parent's weight is the sum of its children's; the total is the full mark" },
+      description: {
+        'zh-CN': '上级指标分值等于下级分值之和，总分分值等于满分',
+        'en-US': "A parent's weight is the sum of its children's; the total is the full mark",
+      },
       url: 'docs/rules/weight-sum.md',
       source: '财预〔2020〕10号 附件 评分表; docs/domain.md §4',
     },

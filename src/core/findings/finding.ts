@@ -87,5 +87,8 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 
 /** The most severe of the findings ('info' for none). */
 export function mostSevere(findings: readonly Finding[]): Severity {
-  return findings.reduce<Severity>((worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst), 'info');
+  return findings.reduce<Severity>(
+    (worst, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst] ? f.severity : worst),
+    'info',
+  );
 }

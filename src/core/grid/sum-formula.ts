@@ -31,4 +31,3 @@ export function summedCells(formula: string): Set<string> | undefined {
   }
   return out;
 }
-

@@ -87,7 +87,10 @@ function headerRoles(view: SheetView, header: HeaderRow): Map<number, { role: Co
 }
 
 /** The latest year a spending column names: the year evaluated (a 2024年预算数 beside it is next year's plan). */
-function evaluatedYear(yearOf: ReadonlyMap<number, number | undefined>, roles: ReadonlyMap<number, { role: ColumnRole }>): number | undefined {
+function evaluatedYear(
+  yearOf: ReadonlyMap<number, number | undefined>,
+  roles: ReadonlyMap<number, { role: ColumnRole }>,
+): number | undefined {
   const years = [...yearOf].filter(([, y]) => y !== undefined) as [number, number][];
   const spending = years.filter(([c]) => roles.get(c)?.role === 'spent').map(([, y]) => y);
   const pool = spending.length > 0 ? spending : years.map(([, y]) => y);

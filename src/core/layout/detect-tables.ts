@@ -16,8 +16,7 @@ export function detectTables(view: SheetView): Table[] {
   for (let r = 0; r < view.rows; r++) {
     const header = classifyHeaderRow(view, r) ?? singleAmountHeader(view, r);
     if (!header) continue;
-    const { table, lastRow } =
-      header.family === 'indicators' ? readIndicatorTable(view, header) : readAmountTable(view, header);
+    const { table, lastRow } = header.family === 'indicators' ? readIndicatorTable(view, header) : readAmountTable(view, header);
     if (table.type === 'indicators') readIndicatorRatesAsPoints(view, table);
     if (lastRow > header.row) tables.push(table);
     r = lastRow;

@@ -167,7 +167,11 @@ function isColumnNumberRow(view: SheetView, row: number): boolean {
  * under 指标), outside a split target's own columns. A row of column
  * numbers under the header is skipped. No second row: the top row alone.
  */
-export function twoRowHeader(view: SheetView, header: HeaderRow, split: SplitTarget | undefined): { roles: Map<number, ColumnRole>; lastRow: number } {
+export function twoRowHeader(
+  view: SheetView,
+  header: HeaderRow,
+  split: SplitTarget | undefined,
+): { roles: Map<number, ColumnRole>; lastRow: number } {
   const subRow = header.row + 1;
   if (!split && isColumnNumberRow(view, subRow)) return { roles: header.roles, lastRow: subRow };
   const sub = rolesOfRow(view, subRow);

@@ -47,7 +47,19 @@ words('budget', ['全年预算数', '预算数', '调整后预算', '调整后�
 words('adjust', ['年中调整', '调整数', '预算调整', '年中调整数', '调整']);
 words('adjustUp', ['调增', '调增数', '追加', '追加数', '追加预算']);
 words('adjustDown', ['调减', '调减数', '追减', '追减数', '追减预算']);
-words('spent', ['全年执行数', '执行数', '实际支出', '支出数', '支出', '实际执行数', '决算数', '支出金额', '实际支出数', '预算执行数', '执行金额']);
+words('spent', [
+  '全年执行数',
+  '执行数',
+  '实际支出',
+  '支出数',
+  '支出',
+  '实际执行数',
+  '决算数',
+  '支出金额',
+  '实际支出数',
+  '预算执行数',
+  '执行金额',
+]);
 // A one-column breakdown (项目 | 金额（万元）, variant G) states one amount; which one does not change its sums.
 words('budget', ['金额']);
 
@@ -119,7 +131,8 @@ export function isNoteLabel(text: string): boolean {
  * The form's footnote or sign-off under a table (注：1.得分…, 填报人：…):
  * the rows have ended, even where no 总分 row closed them.
  */
-const FOOTNOTE = /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|单位负责人|财务负责人)[:])/;
+const FOOTNOTE =
+  /^(注\d*[:.、]|注[一二三四五六七八九十1-9]|(填报人|填表人|审核人|联系人|联系电话|填报日期|填表日期|单位负责人|财务负责人)[:])/;
 const FOOTNOTE_CHARACTERS = /[注註人话話期]/;
 export function isFootnoteLabel(text: string): boolean {
   // Every footnote opening has one of these (either script): most rows are ruled out unfolded.

@@ -228,7 +228,13 @@ function repeatsColumns(roles: Map<number, ColumnRole>, again: Map<number, Colum
  * when the next filled row holds its roles, is its 总分 row or repeats its
  * header (a page break), and ends at a new header, a footnote or anything else.
  */
-function continuesAfterBlank(view: SheetView, blank: number, roles: Map<number, ColumnRole>, cols: Columns, right: number): boolean {
+function continuesAfterBlank(
+  view: SheetView,
+  blank: number,
+  roles: Map<number, ColumnRole>,
+  cols: Columns,
+  right: number,
+): boolean {
   for (let r = blank + 1; r <= Math.min(blank + MAX_BLANK_ROWS, view.rows - 1); r++) {
     if (view.isBlankRow(r, cols.left, right)) continue;
     const header = classifyHeaderRow(view, r);
@@ -267,7 +273,8 @@ export function readIndicatorTable(view: SheetView, header: HeaderRow): { table:
       const current = open[level];
       const higherStarted = startedHere !== undefined;
       // A level typed again on every row (no merges) is the same node, not a new one.
-      if (current && !higherStarted && (current.label === label || normalizeText(current.label) === normalizeText(label))) continue;
+      if (current && !higherStarted && (current.label === label || normalizeText(current.label) === normalizeText(label)))
+        continue;
       const node: IndicatorNode = {
         level,
         label,

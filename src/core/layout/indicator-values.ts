@@ -44,7 +44,13 @@ function shownText(cell: Cell | undefined, v: TypedValue): string | undefined {
  * is ≥ 95 %, `92` in a `%` row is 92 %, `2.3` in a `万亩` row is 23,000 亩.
  * A number that carries its own unit keeps it.
  */
-function withOperatorAndUnit(cell: Cell | undefined, own: TypedValue, prefix: string, unit: string, reading: ValueReading): TypedValue {
+function withOperatorAndUnit(
+  cell: Cell | undefined,
+  own: TypedValue,
+  prefix: string,
+  unit: string,
+  reading: ValueReading,
+): TypedValue {
   const addUnit = unit !== '' && !carriesUnit(own);
   if (own.kind !== 'number' || (prefix === '' && !addUnit)) return own;
   const text = shownText(cell, own);

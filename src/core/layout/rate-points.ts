@@ -37,7 +37,12 @@ const SURELY_POINTS = 1.5;
  * (执行率 typed 95.48 with no unit stated), so a rate of 9,548 % is never
  * reported.
  */
-export function ratePointsColumn(view: SheetView, headerRow: number, col: number, rows: readonly number[]): ((s: Slot) => Slot) | undefined {
+export function ratePointsColumn(
+  view: SheetView,
+  headerRow: number,
+  col: number,
+  rows: readonly number[],
+): ((s: Slot) => Slot) | undefined {
   const role = view.headerRole(headerRow, col);
   if (!role || !RATE_ROLES.has(role)) return undefined;
   const plain = rows

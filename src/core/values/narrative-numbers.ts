@@ -31,7 +31,8 @@ const FULL_WIDTH_COMMA = /，/g;
 /** Calendar words right after the digits, optionally after a range: 2022年, 1-12月, 30日, 10号, 2021-2022年. */
 const CALENDAR_AFTER = /(?:[-~～—至到]\d+)?(?:年|月|日|号|时|点(?!位)|周岁|季度)/y;
 /** Dates and times written with separators; `2022.5` alone may be a decimal, so `.` needs a day. */
-const DATE_OR_TIME = /(?:19|20)\d{2}(?:[-/](?:0?[1-9]|1[0-2])(?:[-/](?:0?[1-9]|[12]\d|3[01]))?|\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01]))(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/g;
+const DATE_OR_TIME =
+  /(?:19|20)\d{2}(?:[-/](?:0?[1-9]|1[0-2])(?:[-/](?:0?[1-9]|[12]\d|3[01]))?|\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01]))(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/g;
 /** Where list numbering may start: the beginning, or after a sentence or line. */
 const SENTENCE_START = /[。;；!！?？:：\n]/;
 const NUMBERING_AFTER = /^[、.)）]/;

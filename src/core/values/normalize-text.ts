@@ -100,8 +100,5 @@ const SURROUNDING_PUNCTUATION = /^[.,;!?、。，；·•\-—_]+|[.,;!?、。�
  * `年初预算数`, `*实际完成值：` → `实际完成值`.
  */
 export function normalizeHeader(s: string): string {
-  return normalizeText(s)
-    .replace(DECORATIVE_PARENS, '')
-    .replace(COLONS_AND_ASTERISKS, '')
-    .replace(SURROUNDING_PUNCTUATION, '');
+  return normalizeText(s).replace(DECORATIVE_PARENS, '').replace(COLONS_AND_ASTERISKS, '').replace(SURROUNDING_PUNCTUATION, '');
 }

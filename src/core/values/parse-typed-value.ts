@@ -19,8 +19,9 @@ import type { Comparator, TypedNumber, TypedValue } from './typed-value';
 /**
  * Units kept after a number (and after 万/亿). Matched longest first, so 人次
  * wins over 人 and 个月 over 个. `日` counts only as a duration (30日内); elsewhere
- * it is a date.
+ * it is a date. Grouped by kind, a line each: one word a line would hide that.
  */
+// prettier-ignore
 const UNIT_WORDS = [
   '%', '‰', '个百分点', '百分点',
   'Mbps', 'Gbps', 'Kbps', 'MB', 'GB', 'TB', 'KB', 'M', 'G', 'T',
@@ -52,18 +53,56 @@ const SCALE_EXPONENT: Record<string, number> = { 万: 4, 亿: 8 };
  * 超过/高于/大于 are >, 低于/少于/不满/不足 are <.
  */
 const PREFIX_OPERATORS: ReadonlyArray<readonly [string, Comparator]> = [
-  ['大于或等于', 'ge'], ['大于等于', 'ge'], ['不得低于', 'ge'], ['不得少于', 'ge'],
-  ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['不下于', 'ge'],
-  ['至少', 'ge'], ['最少', 'ge'], ['最低', 'ge'], ['达到', 'ge'], ['达', 'ge'],
-  ['>=', 'ge'], ['=>', 'ge'], ['≥', 'ge'], ['⩾', 'ge'], ['≧', 'ge'],
-  ['小于或等于', 'le'], ['小于等于', 'le'], ['不得超过', 'le'], ['不得高于', 'le'],
-  ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'],
-  ['至多', 'le'], ['最多', 'le'], ['最高', 'le'],
-  ['<=', 'le'], ['=<', 'le'], ['≤', 'le'], ['⩽', 'le'], ['≦', 'le'],
-  ['超过', 'gt'], ['高于', 'gt'], ['大于', 'gt'], ['多于', 'gt'], ['超', 'gt'], ['>', 'gt'],
-  ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['不满', 'lt'], ['不足', 'lt'], ['不到', 'lt'],
-  ['未满', 'lt'], ['<', 'lt'],
-  ['等于', 'eq'], ['=', 'eq'],
+  ['大于或等于', 'ge'],
+  ['大于等于', 'ge'],
+  ['不得低于', 'ge'],
+  ['不得少于', 'ge'],
+  ['不低于', 'ge'],
+  ['不少于', 'ge'],
+  ['不小于', 'ge'],
+  ['不下于', 'ge'],
+  ['至少', 'ge'],
+  ['最少', 'ge'],
+  ['最低', 'ge'],
+  ['达到', 'ge'],
+  ['达', 'ge'],
+  ['>=', 'ge'],
+  ['=>', 'ge'],
+  ['≥', 'ge'],
+  ['⩾', 'ge'],
+  ['≧', 'ge'],
+  ['小于或等于', 'le'],
+  ['小于等于', 'le'],
+  ['不得超过', 'le'],
+  ['不得高于', 'le'],
+  ['不高于', 'le'],
+  ['不超过', 'le'],
+  ['不多于', 'le'],
+  ['不大于', 'le'],
+  ['至多', 'le'],
+  ['最多', 'le'],
+  ['最高', 'le'],
+  ['<=', 'le'],
+  ['=<', 'le'],
+  ['≤', 'le'],
+  ['⩽', 'le'],
+  ['≦', 'le'],
+  ['超过', 'gt'],
+  ['高于', 'gt'],
+  ['大于', 'gt'],
+  ['多于', 'gt'],
+  ['超', 'gt'],
+  ['>', 'gt'],
+  ['低于', 'lt'],
+  ['少于', 'lt'],
+  ['小于', 'lt'],
+  ['不满', 'lt'],
+  ['不足', 'lt'],
+  ['不到', 'lt'],
+  ['未满', 'lt'],
+  ['<', 'lt'],
+  ['等于', 'eq'],
+  ['=', 'eq'],
 ];
 const PREFIX_OPERATOR_OF = new Map<string, Comparator>(PREFIX_OPERATORS);
 /**
@@ -76,14 +115,20 @@ const REACHED_WORDS: ReadonlySet<string> = new Set(['达到', '达']);
 /** What a cell states: a target (达 N is a bound) or what was reached (达 N is N). */
 export type ValueReading = 'target' | 'reached';
 /** Anchored at the end of the text before the number; leftmost match is the longest word. */
-const PREFIX_OPERATOR_AT_END = new RegExp(
-  `(?:${PREFIX_OPERATORS.map(([w]) => escapeRegExp(w)).join('|')})$`,
-);
+const PREFIX_OPERATOR_AT_END = new RegExp(`(?:${PREFIX_OPERATORS.map(([w]) => escapeRegExp(w)).join('|')})$`);
 
 /** Words after the number and unit; `(含)`/`(不含)` after them make the bound explicit. */
 const SUFFIX_OPERATOR_OF = new Map<string, Comparator>([
-  ['及以上', 'ge'], ['或以上', 'ge'], ['以上', 'ge'], ['+', 'ge'],
-  ['及以下', 'le'], ['或以下', 'le'], ['以下', 'le'], ['以内', 'le'], ['之内', 'le'], ['内', 'le'],
+  ['及以上', 'ge'],
+  ['或以上', 'ge'],
+  ['以上', 'ge'],
+  ['+', 'ge'],
+  ['及以下', 'le'],
+  ['或以下', 'le'],
+  ['以下', 'le'],
+  ['以内', 'le'],
+  ['之内', 'le'],
+  ['内', 'le'],
 ]);
 const SUFFIX_SOURCE = [...SUFFIX_OPERATOR_OF.keys()]
   .sort((a, b) => b.length - a.length)
@@ -95,10 +140,7 @@ const SUFFIX_SOURCE = [...SUFFIX_OPERATOR_OF.keys()]
  * 10), unit, suffix operator, and an explicit (含)/(不含). Sticky, so it reads
  * exactly at the end of the digits.
  */
-const NUMBER_TAIL = new RegExp(
-  `(万|亿)?(多|余)?(${UNIT_SOURCE})?(${SUFFIX_SOURCE})?(?:\\((不)?含(?:本数)?\\))?`,
-  'y',
-);
+const NUMBER_TAIL = new RegExp(`(万|亿)?(多|余)?(${UNIT_SOURCE})?(${SUFFIX_SOURCE})?(?:\\((不)?含(?:本数)?\\))?`, 'y');
 
 /**
  * Digits with optional thousands separators (groups of exactly three) and
@@ -112,8 +154,17 @@ const JOINS_NUMBERS = /[\d%A-Za-z.]/;
 /** LaTeX from pasted formulas: `$\geq 5$`, `\ge`, `\leqslant`, `90\%`. */
 const LATEX_OPERATOR = /\\(geqslant|geq|ge|leqslant|leq|le|gt|lt|neq|approx|times)(?![A-Za-z])/g;
 const LATEX_REPLACEMENT: Record<string, string> = {
-  geqslant: '≥', geq: '≥', ge: '≥', leqslant: '≤', leq: '≤', le: '≤',
-  gt: '>', lt: '<', neq: '≠', approx: '≈', times: '×',
+  geqslant: '≥',
+  geq: '≥',
+  ge: '≥',
+  leqslant: '≤',
+  leq: '≤',
+  le: '≤',
+  gt: '>',
+  lt: '<',
+  neq: '≠',
+  approx: '≈',
+  times: '×',
 };
 const LATEX_NOISE = /\$|\\(?=%)|[{}]/g;
 
@@ -208,7 +259,9 @@ function buildNumber(
     op,
     literal,
     approx: Number(literal) || 0,
-    approxIsUnique: integerDigits.length + fractionDigits.length <= 15 || (integerDigits + fractionDigits).replace(OUTER_ZEROS, '').length <= 15,
+    approxIsUnique:
+      integerDigits.length + fractionDigits.length <= 15 ||
+      (integerDigits + fractionDigits).replace(OUTER_ZEROS, '').length <= 15,
     stepExponent: exponent - decimals,
     decimals,
     percent,
@@ -370,7 +423,9 @@ function readNumberFormat(numFmt: string | undefined): NumberFormatMeaning {
   if (!numFmt) return PLAIN_FORMAT;
   const cached = formatCache.get(numFmt);
   if (cached) return cached;
-  const withoutQuotedSemicolons = numFmt.replace(FORMAT_LITERAL, (lit) => (lit.startsWith('"') ? lit.replace(FORMAT_SECTION_SEPARATOR, '') : lit));
+  const withoutQuotedSemicolons = numFmt.replace(FORMAT_LITERAL, (lit) =>
+    lit.startsWith('"') ? lit.replace(FORMAT_SECTION_SEPARATOR, '') : lit,
+  );
   const [section = ''] = withoutQuotedSemicolons.split(';');
   const code = section.replace(FORMAT_LITERAL, '').replace(FORMAT_GENERAL, '');
   let unit = '';
@@ -403,9 +458,7 @@ function readStoredNumber(n: number, cell: Cell): TypedValue {
   const ownDecimals = decimalPlacesOf(literal);
   // The finer of what is stored and what is shown (docs/domain.md §3: a formula result is
   // compared by what it stores). A percent format shows two fewer decimals.
-  const decimals = format.percent
-    ? Math.max(format.decimals, ownDecimals - 2, 0)
-    : Math.max(format.decimals, ownDecimals);
+  const decimals = format.percent ? Math.max(format.decimals, ownDecimals - 2, 0) : Math.max(format.decimals, ownDecimals);
   return shownNumber({
     op: 'eq',
     literal,

@@ -89,9 +89,36 @@ class ShownNumber implements TypedNumber {
   }
 
   fields(): ShownNumberFields {
-    const { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent, points } =
-      this;
-    return { op, literal, approx, approxIsUnique, stepExponent, decimals, percent, scale, unit, fromText, formula, pointsFromPercent, points };
+    const {
+      op,
+      literal,
+      approx,
+      approxIsUnique,
+      stepExponent,
+      decimals,
+      percent,
+      scale,
+      unit,
+      fromText,
+      formula,
+      pointsFromPercent,
+      points,
+    } = this;
+    return {
+      op,
+      literal,
+      approx,
+      approxIsUnique,
+      stepExponent,
+      decimals,
+      percent,
+      scale,
+      unit,
+      fromText,
+      formula,
+      pointsFromPercent,
+      points,
+    };
   }
 }
 

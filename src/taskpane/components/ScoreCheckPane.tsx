@@ -3,15 +3,7 @@
  * page both render it, each with its own host behind the callbacks.
  */
 import * as React from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Switch,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { Finding, Lang, Profile } from '../../core';
 import { countBySeverity } from '../../core';
 import type { AppliedFix, HostErrorCode, HostFeatures, Validation } from '../../host';
@@ -30,7 +22,14 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  fixes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  fixes: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 export interface PaneError {
@@ -170,7 +169,9 @@ export function ScoreCheckPane(props: ScoreCheckPaneProps): React.JSX.Element {
       )}
       {validation?.marksRefused && (
         <MessageBar intent="warning">
-          <MessageBarBody>{validation.marksRefused === 'protected' ? t.marksRefusedProtected : t.marksRefusedFormats}</MessageBarBody>
+          <MessageBarBody>
+            {validation.marksRefused === 'protected' ? t.marksRefusedProtected : t.marksRefusedFormats}
+          </MessageBarBody>
         </MessageBar>
       )}
       <div role="status" aria-live="polite" tabIndex={-1} ref={summary} data-testid="summary">

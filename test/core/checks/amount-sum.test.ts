@@ -26,19 +26,31 @@ ruleTester('amount-sum', {
     },
   ],
   invalid: [
-    budgetD('项目支出 210 whose children sum to 200 (and 支出合计 300 agrees with 200)', { B6: 210 }, {
-      findings: [{ cell: 'B6', expected: '200' }],
-    }),
+    budgetD(
+      '项目支出 210 whose children sum to 200 (and 支出合计 300 agrees with 200)',
+      { B6: 210 },
+      {
+        findings: [{ cell: 'B6', expected: '200' }],
+      },
+    ),
     budgetD('支出合计 spent 290 though 95 + 175 = 270', { C2: 290 }, { findings: [{ cell: 'C2', expected: '270' }] }),
-    budgetD('工资福利支出 spent 68 + 37 under 基本支出 95: the parent row is reported', { C4: 68, D4: pct(1.1333) }, {
-      findings: [{ cell: 'C3', expected: '105', messageId: 'total', fix: 105, says: ['基本支出（C3）', '95', 'C4:C5', '105'] }],
-    }),
-    budgetD('工资福利支出 spent 68 while its own rate 96.67% says 58: the child is the root, its parent an echo', { C4: 68 }, {
-      findings: [
-        { cell: 'C4', expected: '58', messageId: 'root', fix: 58, says: ['工资福利支出（C4）', '68', '58', 'C3, D4'] },
-        { cell: 'C3', cause: 'C4', fix: null },
-      ],
-    }),
+    budgetD(
+      '工资福利支出 spent 68 + 37 under 基本支出 95: the parent row is reported',
+      { C4: 68, D4: pct(1.1333) },
+      {
+        findings: [{ cell: 'C3', expected: '105', messageId: 'total', fix: 105, says: ['基本支出（C3）', '95', 'C4:C5', '105'] }],
+      },
+    ),
+    budgetD(
+      '工资福利支出 spent 68 while its own rate 96.67% says 58: the child is the root, its parent an echo',
+      { C4: 68 },
+      {
+        findings: [
+          { cell: 'C4', expected: '58', messageId: 'root', fix: 58, says: ['工资福利支出（C4）', '68', '58', 'C3, D4'] },
+          { cell: 'C3', cause: 'C4', fix: null },
+        ],
+      },
+    ),
     {
       name: 'amounts in 元 with cents are exact: 10000.01 + 20000.00 is not 30000.00',
       rows: [

@@ -20,15 +20,27 @@ ruleTester('formula-range', {
     budgetD('a rate formula is not a SUM range', { D6: formula(0.875, 'C6/B6', '0.00%') }),
   ],
   invalid: [
-    budgetD('SUM leaving out the last child row (worth 0, so the value agrees today)', {
-      ...withZeroChild,
-      B6: formula(200, 'SUM(B7:B8)'),
-    }, { findings: [{ cell: 'B6' }] }),
-    summaryC('subtotal SUM taking in a row of the next group', { F2: formula(45, 'SUM(J2:J4)') }, {
-      findings: [{ cell: 'F2' }],
-    }),
-    summaryC('total SUM over level-1 rows that leaves out 满意度指标', { C7: formula(57, 'SUM(C2:C5)'), G4: pct(0.9, '0%') }, {
-      findings: [{ cell: 'C7' }],
-    }),
+    budgetD(
+      'SUM leaving out the last child row (worth 0, so the value agrees today)',
+      {
+        ...withZeroChild,
+        B6: formula(200, 'SUM(B7:B8)'),
+      },
+      { findings: [{ cell: 'B6' }] },
+    ),
+    summaryC(
+      'subtotal SUM taking in a row of the next group',
+      { F2: formula(45, 'SUM(J2:J4)') },
+      {
+        findings: [{ cell: 'F2' }],
+      },
+    ),
+    summaryC(
+      'total SUM over level-1 rows that leaves out 满意度指标',
+      { C7: formula(57, 'SUM(C2:C5)'), G4: pct(0.9, '0%') },
+      {
+        findings: [{ cell: 'C7' }],
+      },
+    ),
   ],
 });

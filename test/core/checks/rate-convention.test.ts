@@ -11,7 +11,10 @@ const onTime: CellInput[] = [4, '质量指标', '按时办结率', '≥95%', pct
 
 ruleTester('rate-convention', {
   valid: [
-    { name: 'every over-achieved row uncapped (111.83%, 120%, 125%)', ...completionB([visits(1.1183), sessions(1.2), windows(1.25)]) },
+    {
+      name: 'every over-achieved row uncapped (111.83%, 120%, 125%)',
+      ...completionB([visits(1.1183), sessions(1.2), windows(1.25)]),
+    },
     { name: 'every over-achieved row capped at 100%', ...completionB([visits(1), sessions(1), windows(1)]) },
     {
       name: 'percent target met shown as 100% in an uncapped table is no convention break',

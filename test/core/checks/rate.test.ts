@@ -28,15 +28,27 @@ ruleTester('rate', {
     { name: 'percent target met shown as 100% in an uncapped table', ...COMPLETION_B() },
   ],
   invalid: [
-    summaryC('得分率 90% for 27 of a level-2 weight mistyped 31 (its children say 30): an echo of the weight, the one wrong cell', { E4: 31 }, {
-      findings: [{ cell: 'G4', cause: 'E4', fix: null }],
-    }),
-    summaryC('得分率 90% for a level-2 score mistyped 28 (its children say 27): an echo of the score, the one wrong cell', { F4: 28 }, {
-      findings: [{ cell: 'G4', cause: 'F4', fix: null }],
-    }),
-    budgetD('execution rate 90.00% where 175 / 200 = 87.50%', { D6: pct(0.9) }, {
-      findings: [{ cell: 'D6', expected: '87.50%' }],
-    }),
+    summaryC(
+      '得分率 90% for 27 of a level-2 weight mistyped 31 (its children say 30): an echo of the weight, the one wrong cell',
+      { E4: 31 },
+      {
+        findings: [{ cell: 'G4', cause: 'E4', fix: null }],
+      },
+    ),
+    summaryC(
+      '得分率 90% for a level-2 score mistyped 28 (its children say 27): an echo of the score, the one wrong cell',
+      { F4: 28 },
+      {
+        findings: [{ cell: 'G4', cause: 'F4', fix: null }],
+      },
+    ),
+    budgetD(
+      'execution rate 90.00% where 175 / 200 = 87.50%',
+      { D6: pct(0.9) },
+      {
+        findings: [{ cell: 'D6', expected: '87.50%' }],
+      },
+    ),
     summaryC('得分率 100% for a score of 27 of 30', { G4: pct(1, '0%') }, { findings: [{ cell: 'G4', expected: '90%' }] }),
     {
       name: '75.60% from 3.51/4.66 万元 is beyond rounding (at most 75.51%)',

@@ -115,7 +115,11 @@ export function ruleTester(rule: RuleId, cases: { valid: readonly SheetCase[]; i
   describe(rule, () => {
     describe('valid', () => {
       it.each(cases.valid.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        expect(findingsOf(rule, c).filter((f) => !f.cause).map(describeFinding)).toEqual([]);
+        expect(
+          findingsOf(rule, c)
+            .filter((f) => !f.cause)
+            .map(describeFinding),
+        ).toEqual([]);
       });
     });
     describe('invalid', () => {

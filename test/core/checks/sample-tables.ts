@@ -34,10 +34,26 @@ export const SUMMARY_C_ROWS: CellInput[][] = [
   ['总分', 100, 95],
   ['绩效等级', '优'],
 ];
-export const SUMMARY_C_MERGES = ['A2:A5', 'B2:B5', 'C2:C5', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3', 'D4:D5', 'E4:E5', 'F4:F5', 'G4:G5'];
+export const SUMMARY_C_MERGES = [
+  'A2:A5',
+  'B2:B5',
+  'C2:C5',
+  'D2:D3',
+  'E2:E3',
+  'F2:F3',
+  'G2:G3',
+  'D4:D5',
+  'E4:E5',
+  'F4:F5',
+  'G4:G5',
+];
 
 /** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
-export function summaryC<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+export function summaryC<E extends Partial<InvalidCase> = Partial<SheetCase>>(
+  name: string,
+  patch?: Patch,
+  extra?: E,
+): SheetCase & E {
   return { name, rows: applyPatch(SUMMARY_C_ROWS, patch), merges: SUMMARY_C_MERGES, ...extra } as SheetCase & E;
 }
 
@@ -56,7 +72,11 @@ export const BUDGET_D_ROWS: CellInput[][] = [
 ];
 
 /** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
-export function budgetD<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+export function budgetD<E extends Partial<InvalidCase> = Partial<SheetCase>>(
+  name: string,
+  patch?: Patch,
+  extra?: E,
+): SheetCase & E {
   return { name, rows: applyPatch(BUDGET_D_ROWS, patch), ...extra } as SheetCase & E;
 }
 
@@ -81,6 +101,10 @@ export const PROJECT_E_ROWS: CellInput[][] = [
 export const PROJECT_E_MERGES = ['A1:A5', 'A8:A9'];
 
 /** Extra fields (profile, findings) are passed through, so one call makes a valid or an invalid case. */
-export function projectE<E extends Partial<InvalidCase> = Partial<SheetCase>>(name: string, patch?: Patch, extra?: E): SheetCase & E {
+export function projectE<E extends Partial<InvalidCase> = Partial<SheetCase>>(
+  name: string,
+  patch?: Patch,
+  extra?: E,
+): SheetCase & E {
   return { name, rows: applyPatch(PROJECT_E_ROWS, patch), merges: PROJECT_E_MERGES, ...extra } as SheetCase & E;
 }

@@ -15,7 +15,10 @@ const BONUS_ROWS: CellInput[][] = [
 ];
 const BONUS_MERGES = ['A2:A5', 'B2:B5', 'C2:C5', 'D2:D3', 'E2:E3', 'F2:F3', 'G2:G3', 'D4:D5', 'E4:E5', 'F4:F5', 'G4:G5'];
 const bonus = (name: string, patch?: Patch, findings?: { cell: string; expected?: string }[]) => ({
-  name, rows: applyPatch(BONUS_ROWS, patch), merges: BONUS_MERGES, findings: findings ?? [],
+  name,
+  rows: applyPatch(BONUS_ROWS, patch),
+  merges: BONUS_MERGES,
+  findings: findings ?? [],
 });
 
 ruleTester('score-range', {

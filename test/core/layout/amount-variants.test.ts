@@ -135,10 +135,12 @@ describe('F. header words by meaning', () => {
     expect([t.top, t.roles]).toEqual([1, ['initialBudget', 'adjust', 'budget', 'spent', 'rate']]);
     expect(verdicts(checkRows(rows, merges))).toEqual([]);
     // 项目支出 spent typed 288: its own 执行率 86.88 is 278 ÷ 320, so the child is the root and 合计 its echo.
-    expect(verdicts(checkRows(patched(rows, 4, 4, 288), merges)).filter((v) => v.includes('amount-sum'))).toEqual(['E5 amount-sum 278']);
+    expect(verdicts(checkRows(patched(rows, 4, 4, 288), merges)).filter((v) => v.includes('amount-sum'))).toEqual([
+      'E5 amount-sum 278',
+    ]);
   });
 
-  it('pairs the evaluated year when next year\'s budget stands beside it', () => {
+  it("pairs the evaluated year when next year's budget stands beside it", () => {
     const rows: Rows = [
       ['项目', '2023年预算数', '2023年执行数', '执行率', '2024年预算数'],
       ['合计', 1000, 900, pct(0.9), 1200],
@@ -232,7 +234,11 @@ describe('G. one amount column', () => {
   });
 
   it('reads a numbered and indented breakdown placed away from A1, and roots a planted child', () => {
-    const rows: Rows = [[], [], [], [null, null, '资金来源', '金额'],
+    const rows: Rows = [
+      [],
+      [],
+      [],
+      [null, null, '资金来源', '金额'],
       [null, null, '支出合计', 856.81],
       [null, null, '一、工程建设支出', 784.69],
       [null, null, '　　1.土建工程', 601.23],
@@ -309,13 +315,7 @@ describe('I. totals below their rows, and 小计', () => {
   });
 
   it('passes over an item left blank inside a 小计 run', () => {
-    const rows: Rows = [
-      ['项目', '预算数', '执行数'],
-      ['1.培训费', 10, 9],
-      ['2.会议费'],
-      ['3.印刷费', 5, 5],
-      ['小计', 15, 14],
-    ];
+    const rows: Rows = [['项目', '预算数', '执行数'], ['1.培训费', 10, 9], ['2.会议费'], ['3.印刷费', 5, 5], ['小计', 15, 14]];
     expect(verdicts(checkRows(rows))).toEqual([]);
     expect(verdicts(checkRows(patched(rows, 4, 2, 19)))).toEqual(['C5 amount-sum 14']);
   });
@@ -448,7 +448,10 @@ describe('M/K. blank separators and a 合计 first', () => {
   it('leaves a title after the last row to the next table', () => {
     const rows: Rows = [...SPLIT, ['项目资金来源'], ['资金来源', '金额'], ['合计', 300], ['财政资金', 300]];
     const tables = amountTables(rows);
-    expect(tables.map((t) => [t.top, t.bottom])).toEqual([[0, 5], [7, 9]]);
+    expect(tables.map((t) => [t.top, t.bottom])).toEqual([
+      [0, 5],
+      [7, 9],
+    ]);
     expect(verdicts(checkRows(rows))).toEqual([]);
   });
 });

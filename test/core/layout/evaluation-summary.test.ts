@@ -24,7 +24,12 @@ describe('L. evaluation summaries and grade aliases', () => {
   ];
   it('detection: the label column without a level header reads as the indicators; 总分 and grade found', () => {
     const t = only(SUMMARY);
-    expect(outline(t)).toEqual(['预算执行 w B2=10 s C2=9.8', '产出指标 w B3=50 s C3=48.7', '效益指标 w B4=30 s C4=29.25', '满意度指标 w B5=10 s C5=10']);
+    expect(outline(t)).toEqual([
+      '预算执行 w B2=10 s C2=9.8',
+      '产出指标 w B3=50 s C3=48.7',
+      '效益指标 w B4=30 s C4=29.25',
+      '满意度指标 w B5=10 s C5=10',
+    ]);
     expect(totalOf(t)).toBe('A6 w B6=100 s C6=97.75');
     expect(shown(t.grade)).toBe('B7=qualitative');
   });
@@ -41,7 +46,16 @@ describe('L. evaluation summaries and grade aliases', () => {
     expect(errors(run(applyPatch(SUMMARY, { ...low, B7: '中等' })))).toEqual([]);
   });
   it('a cover page above the table does not stop detection', () => {
-    const cover: Rows = [[null, null, '附件2'], [], ['2022年度项目支出绩效自评报告'], [], [null, null, '项 目 名 称：某项目'], [null, null, '自 评 得 分：97.75分'], [null, null, '填 报 日 期：2023年3月20日'], []];
+    const cover: Rows = [
+      [null, null, '附件2'],
+      [],
+      ['2022年度项目支出绩效自评报告'],
+      [],
+      [null, null, '项 目 名 称：某项目'],
+      [null, null, '自 评 得 分：97.75分'],
+      [null, null, '填 报 日 期：2023年3月20日'],
+      [],
+    ];
     const t = indicatorTables([...cover, ...SUMMARY]);
     expect(t.map((x) => x.top)).toEqual([cover.length]);
     expect(errors(run([...cover, ...applyPatch(SUMMARY, { C6: 98.75, D6: pct(0.9875) })]))).toEqual(['C14 score-sum 97.75']);

@@ -237,7 +237,11 @@ function summaryInPercent(as: 'format' | 'text', patch?: Patch): Rows {
 describe('C. weights in percent', () => {
   it('detection: percent weights are points of the full mark; the 总分 100% is 100', () => {
     const t = only(summaryInPercent('format'), SUMMARY_C_MERGES);
-    expect(outline(t).slice(0, 3)).toEqual(['产出指标 w B2=60 s C2=57', '  数量指标 w E2=30 s F2=30', '    培训场次 w I2=10 s J2=10']);
+    expect(outline(t).slice(0, 3)).toEqual([
+      '产出指标 w B2=60 s C2=57',
+      '  数量指标 w E2=30 s F2=30',
+      '    培训场次 w I2=10 s J2=10',
+    ]);
     expect(totalOf(t)).toBe('A7 w B7=100 s C7=95');
   });
 
@@ -252,9 +256,7 @@ describe('C. weights in percent', () => {
   });
 
   it('a score above its percent weight: 12 of 10% is above 10 points', () => {
-    expect(errors(run(summaryInPercent('format', { J2: 12, J3: 18 }), SUMMARY_C_MERGES))).toEqual([
-      'J2 score-range 10',
-    ]);
+    expect(errors(run(summaryInPercent('format', { J2: 12, J3: 18 }), SUMMARY_C_MERGES))).toEqual(['J2 score-range 10']);
   });
 
   it('a level-2 weight of 35% over 16% + 14%: one root cause at E4', () => {
@@ -313,7 +315,14 @@ describe('E. partial repeated headers', () => {
     const rows = [...PAGED_ROWS.slice(0, 7), [], ...PAGED_ROWS.slice(7)];
     const merges = ['A2:A6', 'B2:B6', 'C2:C3', 'D2:D3', 'C4:C6', 'D4:D6'];
     const t = only(rows, merges);
-    expect(leaves(t).map((n) => n.label)).toEqual(['培训场次', '培训人次', '培训合格率', '课程覆盖率', '群众满意度', '服务覆盖率']);
+    expect(leaves(t).map((n) => n.label)).toEqual([
+      '培训场次',
+      '培训人次',
+      '培训合格率',
+      '课程覆盖率',
+      '群众满意度',
+      '服务覆盖率',
+    ]);
     expect(errors(run(applyPatch(rows, { I11: 99 }), merges))).toEqual(['I11 score-sum 100']);
   });
 
@@ -377,7 +386,10 @@ describe('K. no empty sums', () => {
     expect(errors(run(applyPatch(TOTAL_FIRST_ROWS, { E2: 97 })))).toEqual(['E2 score-sum 95']);
   });
   it('merged labels and the total moved to C10 give the same verdict', () => {
-    const rows: Rows = [...Array.from({ length: 9 }, () => []), ...applyPatch(TOTAL_FIRST_ROWS, { E2: 97 }).map((r) => [null, null, ...r])];
+    const rows: Rows = [
+      ...Array.from({ length: 9 }, () => []),
+      ...applyPatch(TOTAL_FIRST_ROWS, { E2: 97 }).map((r) => [null, null, ...r]),
+    ];
     expect(errors(run(rows, ['C11:E11']))).toEqual(['G11 score-sum 95']);
   });
   it('a summary with only a 总分 row builds no sum', () => {

@@ -15,19 +15,35 @@ describe('isPlaceholderLabel: a template row left unfilled (variant A)', () => {
 });
 
 describe('isNoteLabel: prose about the table inside it (variant A)', () => {
-  it.each(['其他需要说明事项', '其他需说明事项', '其他需要说明的问题', '需要说明的事项', '备注', '说明', '说明：无', '其他需要说明事项：无', '備註', '其他需要說明事項'])(
-    '%j is a note row',
-    (label) => {
-      expect(isNoteLabel(label)).toBe(true);
-    },
-  );
+  it.each([
+    '其他需要说明事项',
+    '其他需说明事项',
+    '其他需要说明的问题',
+    '需要说明的事项',
+    '备注',
+    '说明',
+    '说明：无',
+    '其他需要说明事项：无',
+    '備註',
+    '其他需要說明事項',
+  ])('%j is a note row', (label) => {
+    expect(isNoteLabel(label)).toBe(true);
+  });
   it.each(['说明书发放及时率', '备注栏填写规范率', '政策宣传说明会场次'])('%j is an indicator', (label) => {
     expect(isNoteLabel(label)).toBe(false);
   });
 });
 
 describe('isFootnoteLabel: the form ends here (variants A, M)', () => {
-  it.each(['注：1.得分一档最高不能超过该指标分值上限。', '注1：', '注:', '註：', '填报人：张三', '联系电话：1234', '填报日期：2023年3月'])('%j is a footnote', (label) => {
+  it.each([
+    '注：1.得分一档最高不能超过该指标分值上限。',
+    '注1：',
+    '注:',
+    '註：',
+    '填报人：张三',
+    '联系电话：1234',
+    '填报日期：2023年3月',
+  ])('%j is a footnote', (label) => {
     expect(isFootnoteLabel(label)).toBe(true);
   });
   it.each(['注册企业数', '注销登记办结率', '填报及时率', '人员培训'])('%j is an indicator', (label) => {

@@ -41,7 +41,9 @@ export function shown(slot: Slot | undefined): string {
   if (!slot) return '-';
   const v = slot.value;
   const text =
-    v.kind === 'number' ? `${v.op === 'eq' ? '' : `${v.op} `}${v.value.toString()}${v.percent ? '%' : ''}${v.unit && v.unit !== '%' ? ` ${v.unit}` : ''}` : v.kind;
+    v.kind === 'number'
+      ? `${v.op === 'eq' ? '' : `${v.op} `}${v.value.toString()}${v.percent ? '%' : ''}${v.unit && v.unit !== '%' ? ` ${v.unit}` : ''}`
+      : v.kind;
   return `${slot.address}=${text}`;
 }
 
@@ -69,4 +71,5 @@ export function leaf(table: IndicatorTable, label: string): IndicatorNode {
   return found;
 }
 
-export const totalOf = (t: IndicatorTable) => `${t.total ? toA1(t.total.row, 0) : '-'} w ${shown(t.total?.weight)} s ${shown(t.total?.score)}`;
+export const totalOf = (t: IndicatorTable) =>
+  `${t.total ? toA1(t.total.row, 0) : '-'} w ${shown(t.total?.weight)} s ${shown(t.total?.score)}`;

@@ -29,8 +29,10 @@ async function withoutNotes(bytes: Uint8Array): Promise<Uint8Array | undefined> 
     const rels = parseRelationships(xml);
     if (!rels.some((r) => r.type === REL_TYPE.comments || r.type === REL_TYPE.vmlDrawing)) continue;
     const patched = xml
-      .split(REL_TYPE.comments).join('urn:scorecheck:ignored-comments')
-      .split(REL_TYPE.vmlDrawing).join('urn:scorecheck:ignored-vmlDrawing');
+      .split(REL_TYPE.comments)
+      .join('urn:scorecheck:ignored-comments')
+      .split(REL_TYPE.vmlDrawing)
+      .join('urn:scorecheck:ignored-vmlDrawing');
     zip.file(name, patched);
     changed = true;
   }

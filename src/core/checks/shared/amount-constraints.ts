@@ -51,7 +51,9 @@ function groupingConstraints(table: AmountTable, precision: Precision): SumConst
   for (const g of table.groupings) {
     for (const role of SUMMED) {
       const total = termOf(totalRow, role, precision);
-      const parts = groupingRows(table, g).map((row) => termOf(row, role, precision)).filter((t): t is SumTerm => t !== undefined);
+      const parts = groupingRows(table, g)
+        .map((row) => termOf(row, role, precision))
+        .filter((t): t is SumTerm => t !== undefined);
       if (total && parts.length === g.rows.length) out.push({ total, parts, wording: 'sum' });
     }
   }
@@ -63,7 +65,11 @@ function adjustmentConstraints(table: AmountTable, precision: Precision): SumCon
   for (const row of table.rows) {
     const adjusted = termOf(row, 'budget', precision);
     const initial = termOf(row, 'initialBudget', precision);
-    const changes = [termOf(row, 'adjust', precision), termOf(row, 'adjustUp', precision), termOf(row, 'adjustDown', precision, -1)];
+    const changes = [
+      termOf(row, 'adjust', precision),
+      termOf(row, 'adjustUp', precision),
+      termOf(row, 'adjustDown', precision, -1),
+    ];
     if (!adjusted || !initial || changes.every((c) => c === undefined)) continue;
     const parts = [initial, ...changes.filter((c): c is SumTerm => c !== undefined)];
     out.push({ total: adjusted, parts, wording: 'adjusted' });

@@ -5,7 +5,14 @@
  * (not-checked) where the actual cannot be known.
  */
 import { capAt, overlaps, ratio, type Interval } from '../../arithmetic/interval';
-import { approxCap, approxCompare, approxInterval, approxOverlaps, approxRatio, type FloatInterval } from '../../arithmetic/interval-fast';
+import {
+  approxCap,
+  approxCompare,
+  approxInterval,
+  approxOverlaps,
+  approxRatio,
+  type FloatInterval,
+} from '../../arithmetic/interval-fast';
 import { numbersInNarrative } from '../../values/narrative-numbers';
 import { indicatorPrecision, intervalOfNumber, numberOf, ONE } from '../../arithmetic/precision';
 import type { IndicatorNode, IndicatorTable, Slot } from '../../layout/tables';
@@ -38,8 +45,7 @@ export interface Completion {
 
 /** A computed result has a candidate at least: rate and rate-convention word their verdict from the first. */
 export type CompletionResult =
-  | { kind: 'computed'; candidates: [Completion, ...Completion[]] }
-  | { kind: 'refused'; reason: Refusal; detail?: string };
+  { kind: 'computed'; candidates: [Completion, ...Completion[]] } | { kind: 'refused'; reason: Refusal; detail?: string };
 
 const HIGHER: ReadonlySet<Comparator> = new Set(['ge', 'gt', 'eq']);
 
@@ -98,7 +104,14 @@ const floatInterval = (n: TypedNumber): FloatInterval => approxInterval(n, indic
 function metOf(target: TypedNumber, actual: TypedNumber): boolean | undefined {
   const tf = floatInterval(target);
   const af = floatInterval(actual);
-  const scale = Math.max(Math.abs(tf.lo), Math.abs(tf.hi), Math.abs(af.lo), Math.abs(af.hi), target.approxStep, actual.approxStep);
+  const scale = Math.max(
+    Math.abs(tf.lo),
+    Math.abs(tf.hi),
+    Math.abs(af.lo),
+    Math.abs(af.hi),
+    target.approxStep,
+    actual.approxStep,
+  );
   const inFloats = targetMet(target.op, { tLo: tf.lo, tHi: tf.hi, t: target.approx, aLo: af.lo, aHi: af.hi }, (x, y) =>
     approxCompare(x, y, scale),
   );
@@ -148,7 +161,8 @@ export function completionOf(target: TypedNumber, actual: TypedNumber): Completi
   const [numerator, denominator] = lowerIsBetter ? [target, actual] : [actual, target];
   if (touchesZero(denominator)) {
     // 0 ÷ 0 is never an error; a met lower-is-better target with a zero actual is complete.
-    if (lowerIsBetter && met) return { target, actual, ratio: { lo: ONE, hi: ONE }, approxRatio: { lo: 1, hi: 1 }, met, lowerIsBetter };
+    if (lowerIsBetter && met)
+      return { target, actual, ratio: { lo: ONE, hi: ONE }, approxRatio: { lo: 1, hi: 1 }, met, lowerIsBetter };
     return 'zero-base';
   }
   return new RatioCompletion(target, actual, met, lowerIsBetter, numerator, denominator);
@@ -185,7 +199,12 @@ export function analyseCompletion(node: IndicatorNode): CompletionResult | undef
   if (node.actual) {
     const a = numberOf(node.actual);
     if (!a) return { kind: 'refused', reason: 'value', detail: 'actual' };
-    actuals = [asReached(a, node.actual.value.kind === 'number' && typeof node.actual.cell?.value === 'string' ? node.actual.cell.value : '')];
+    actuals = [
+      asReached(
+        a,
+        node.actual.value.kind === 'number' && typeof node.actual.cell?.value === 'string' ? node.actual.cell.value : '',
+      ),
+    ];
   } else if (node.narrative && node.narrative.value.kind === 'qualitative') {
     actuals = narrativeCandidates(target, node.narrative.value.text);
     if (actuals.length === 0) return { kind: 'refused', reason: 'no-actual' };

@@ -178,7 +178,13 @@ function correction(slot: Slot, value: Interval): { slot: Slot; expected: string
   return { slot, expected: expectedText(slot, value), fix: Number(roundedFix(slot, value).toDecimalPlaces(10).toString()) };
 }
 
-function sumReport(slot: Slot, value: Interval, messageId: SumWording, params: Record<string, string>, inputs: Slot[]): SumReport {
+function sumReport(
+  slot: Slot,
+  value: Interval,
+  messageId: SumWording,
+  params: Record<string, string>,
+  inputs: Slot[],
+): SumReport {
   const { expected, fix } = correction(slot, value);
   return { slot, messageId, params: { sum: expected, ...params }, expected, fix, inputs, alternatives: [] };
 }
@@ -219,6 +225,11 @@ export function resolveSums(constraints: SumConstraint[]): SumReport[] {
  */
 export function reportSums<M extends string>(ctx: RuleContext<M>, constraints: SumConstraint[]): void {
   for (const r of resolveSums(constraints)) {
-    ctx.report(r.slot, r.messageId as M, r.params, { expected: r.expected, fix: r.fix, inputs: r.inputs, alternatives: r.alternatives });
+    ctx.report(r.slot, r.messageId as M, r.params, {
+      expected: r.expected,
+      fix: r.fix,
+      inputs: r.inputs,
+      alternatives: r.alternatives,
+    });
   }
 }
