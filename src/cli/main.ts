@@ -8,10 +8,11 @@ import { existsSync, promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { checkWorkbook, resolveProfile } from '../core';
 import type { Lang, LocalizedText, Profile, Workbook } from '../core';
-import { buildReport, reportFile, unreadableFile } from '../core';
+import { buildReport, reportFile, unreadableFile, type ReportFile } from '../core';
 import { readWorkbook } from '../file/read-workbook';
 import { nodeInflateRaw, nodeZlib } from '../file/node-zlib';
 import { formFacts } from '../file/summary-facts';
+import { MarkedCopyError } from '../file/marked-copy-error';
 import { isUnreadableWorkbookError } from '../file/unreadable';
 import { langFromArgv, langFromEnv, parseArgs, type CheckCommand } from './args';
 import { collectInputs, type Input } from './collect-inputs';
@@ -81,12 +82,19 @@ async function writeCopy(dir: string, input: string, bytes: Uint8Array, taken: S
 }
 
 function copyProblem(file: string, e: unknown): LocalizedText {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code ?? oneLine(String((e as Error)?.message ?? e));
+  // The writer's own reason where it refused the package; else the system's code (EACCES, ENOSPC …).
+  const why = (lang: Lang) =>
+    e instanceof MarkedCopyError ? e.reason[lang] : ((e as NodeJS.ErrnoException).code ?? oneLine(String((e as Error)?.message ?? e)));
   return {
-    'zh-CN': `未能写出 ${file} 的标注副本（${why}）；以上问题照常计入`,
-    'en-US': `the marked copy of ${file} could not be written (${why}); the findings above still count`,
+    'zh-CN': `未能写出 ${file} 的标注副本（${why('zh-CN')}）；以上问题照常计入`,
+    'en-US': `the marked copy of ${file} could not be written (${why('en-US')}); the findings above still count`,
   };
+}
+
+/** Where the file's marked copy went, or why it could not be written, for the JSON report. */
+function copyFields(o: CheckedFile, lang: Lang): Pick<ReportFile, 'markedCopy' | 'markedCopyError'> {
+  if (o.copyProblem) return { markedCopyError: o.copyProblem[lang] };
+  return o.markedCopy ? { markedCopy: o.markedCopy } : {};
 }
 
 async function checkOne(input: Input, cmd: CheckCommand, profile: Profile, lang: Lang, taken: Set<string>): Promise<FileOutcome> {
@@ -198,11 +206,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (cmd.json) {
     const report = buildReport(
       outcomes.map((o) =>
-        // The status is assembled here while the core's report has none (issue 13: no table is not clean);
-        // the same three words main's core/findings/report now writes itself.
         o.ok
-          ? { ...reportFile(o.file, o.result, lang), status: statusOf(o) === 'no-table' ? 'no-table' : 'checked' }
-          : { ...unreadableFile(o.file, o.reason[lang]), status: 'unreadable' },
+          ? { ...reportFile(o.file, o.result, lang), ...copyFields(o, lang) }
+          : unreadableFile(o.file, o.reason[lang]),
       ),
     );
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);

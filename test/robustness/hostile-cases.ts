@@ -20,6 +20,8 @@ import { buildZip, type RawEntry, type ZipOptions } from '../file/helpers/raw-zi
 export type Expectation =
   | { kind: 'twin'; twin: string; renamed?: Record<string, string> }
   | { kind: 'refused'; reason: RegExp }
+  /** Checked and its findings reported, but its marked copy refused with this reason (exit 2). */
+  | { kind: 'copy-refused'; reason: RegExp }
   | { kind: 'checked' }
   | { kind: 'finding'; sheet: string; cell: string };
 
@@ -745,13 +747,13 @@ function markedCopies(): HostileCase[] {
   out.push({
     name: 'marked-copy/no-content-types',
     bytes: buildZip(baseParts.inline.filter((p) => p.name !== '[Content_Types].xml')),
-    expect: { kind: 'refused', reason: /Content_Types/ },
+    expect: { kind: 'copy-refused', reason: /Content_Types/ },
     annotate: true,
   });
   out.push({
     name: 'marked-copy/duplicate-sheet-part',
     bytes: buildZip([...baseParts.inline, baseParts.inline.find((p) => p.name === SHEET)!]),
-    expect: { kind: 'refused', reason: /more than once|不止一次/ },
+    expect: { kind: 'copy-refused', reason: /more than once|不止一次/ },
     annotate: true,
   });
   out.push({

@@ -69,7 +69,7 @@ interface ReportFinding {
   severity: string;
 }
 interface Report {
-  files: { file: string; error?: string; findings: ReportFinding[] }[];
+  files: { file: string; error?: string; markedCopyError?: string; findings: ReportFinding[] }[];
 }
 
 function findingKeys(report: Report, renamed: Record<string, string> = {}): string[] {
@@ -143,6 +143,13 @@ async function judge(c: HostileCase, index: number): Promise<Outcome> {
   if (e.kind === 'refused') {
     if (run.code !== 2) problems.push(`expected exit 2, got ${run.code}`);
     if (!error || !e.reason.test(error)) problems.push(`expected a reason matching ${e.reason}, got ${error ?? 'none'}`);
+    return o;
+  }
+  if (e.kind === 'copy-refused') {
+    const why = report.files[0]?.markedCopyError;
+    if (run.code !== 2) problems.push(`expected exit 2, got ${run.code}`);
+    if (report.files[0]?.findings.length === 0) problems.push('expected the findings reported though the copy was refused');
+    if (!why || !e.reason.test(why)) problems.push(`expected the copy refused with a reason matching ${e.reason}, got ${why ?? 'none'}`);
     return o;
   }
   if (error) {

@@ -26,6 +26,10 @@ export interface ReportFile {
   findings: ReportFinding[];
   /** Set when the file could not be read; then tables and findings are empty. */
   error?: string;
+  /** With --annotate: the marked copy written. */
+  markedCopy?: string;
+  /** With --annotate: why the marked copy could not be written (the findings still count). */
+  markedCopyError?: string;
 }
 
 export interface Report {
