@@ -38,7 +38,7 @@ export interface SummaryFile {
   markedCopy?: string;
 }
 
-/** No table recognised is not clean: nothing was checked (SPEC §2). */
+/** No table recognised is not clean: nothing was checked (docs/domain.md §2). */
 export function summaryStatus(result: WorkbookResult | undefined): SummaryStatus {
   if (!result) return 'unreadable';
   if (result.tables.length === 0) return 'no-table';

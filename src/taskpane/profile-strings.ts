@@ -1,4 +1,4 @@
-/** The profile editor's words (SPEC §4 profiles), Chinese first. */
+/** The profile editor's words (docs/domain.md §4 profiles), Chinese first. */
 import type { Lang } from '../core';
 import type { CapPolicy, ReverseScoring } from '../core';
 

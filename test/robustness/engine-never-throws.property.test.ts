@@ -1,7 +1,7 @@
 /**
  * The engine on random grids (issue 6): random merges (overlapping ones
  * too), blanks, numbers, formulas, error values, booleans, and the header
- * words, total labels and typed values of SPEC §2–3 sprinkled in so that
+ * words, total labels and typed values of docs/domain.md §2–3 sprinkled in so that
  * tables are actually detected. Detection and every check must never throw;
  * a check that throws anyway is turned into a `not-checked` finding for its
  * table, never a crashed validation.

@@ -1,5 +1,5 @@
 /**
- * No data leaves the machine (SPEC §5, issue 6): no built bundle makes a
+ * No data leaves the machine (docs/domain.md §5, issue 6): no built bundle makes a
  * network request, and the pages say so in their Content-Security-Policy.
  * The bundles are built once here when dist/ lacks them (webpack, ~1 min).
  */

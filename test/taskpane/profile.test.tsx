@@ -1,5 +1,5 @@
 /**
- * The profile in the pane (SPEC §4): the user edits it, it is kept with the
+ * The profile in the pane (docs/domain.md §4): the user edits it, it is kept with the
  * document, and the next validation follows it — with the real engine over
  * the Office.js double, on a sheet whose verdict depends on the full mark.
  */

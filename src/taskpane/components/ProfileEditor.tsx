@@ -1,5 +1,5 @@
 /**
- * The profile a validation follows (SPEC §4): capping, full mark, 反向
+ * The profile a validation follows (docs/domain.md §4): capping, full mark, 反向
  * scoring and grade bands, editable by the user. Presentational: the value
  * comes in, every change goes out whole.
  */
