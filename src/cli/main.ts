@@ -84,7 +84,9 @@ async function writeCopy(dir: string, input: string, bytes: Uint8Array, taken: S
 function copyProblem(file: string, e: unknown): LocalizedText {
   // The writer's own reason where it refused the package; else the system's code (EACCES, ENOSPC …).
   const why = (lang: Lang) =>
-    e instanceof MarkedCopyError ? e.reason[lang] : ((e as NodeJS.ErrnoException).code ?? oneLine(String((e as Error)?.message ?? e)));
+    e instanceof MarkedCopyError
+      ? e.reason[lang]
+      : ((e as NodeJS.ErrnoException).code ?? oneLine(String((e as Error)?.message ?? e)));
   return {
     'zh-CN': `未能写出 ${file} 的标注副本（${why('zh-CN')}）；以上问题照常计入`,
     'en-US': `the marked copy of ${file} could not be written (${why('en-US')}); the findings above still count`,
@@ -206,9 +208,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (cmd.json) {
     const report = buildReport(
       outcomes.map((o) =>
-        o.ok
-          ? { ...reportFile(o.file, o.result, lang), ...copyFields(o, lang) }
-          : unreadableFile(o.file, o.reason[lang]),
+        o.ok ? { ...reportFile(o.file, o.result, lang), ...copyFields(o, lang) } : unreadableFile(o.file, o.reason[lang]),
       ),
     );
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);

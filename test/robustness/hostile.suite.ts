@@ -149,7 +149,8 @@ async function judge(c: HostileCase, index: number): Promise<Outcome> {
     const why = report.files[0]?.markedCopyError;
     if (run.code !== 2) problems.push(`expected exit 2, got ${run.code}`);
     if (report.files[0]?.findings.length === 0) problems.push('expected the findings reported though the copy was refused');
-    if (!why || !e.reason.test(why)) problems.push(`expected the copy refused with a reason matching ${e.reason}, got ${why ?? 'none'}`);
+    if (!why || !e.reason.test(why))
+      problems.push(`expected the copy refused with a reason matching ${e.reason}, got ${why ?? 'none'}`);
     return o;
   }
   if (error) {
