@@ -31,7 +31,23 @@ const PAGES = [
 ];
 
 /** Static files copied as they are. */
+/**
+ * Each rule's page (docs/rules/<id>.md) as rules/<id>.html beside the pane
+ * and the page, so a finding links to why it was raised with no network:
+ * the Markdown is shown as written, in a page that says it is UTF-8.
+ */
+const RULE_PAGES = {
+  from: 'docs/rules/*.md',
+  to: 'rules/[name].html',
+  transform: (content, file) => {
+    const escaped = content.toString().replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+    const title = `ScoreCheck · ${path.basename(file, '.md')}`;
+    return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>\n<style>body{font:15px/1.6 system-ui,sans-serif;margin:1.5em auto;max-width:56em;padding:0 1em}pre{white-space:pre-wrap}</style></head>\n<body><pre>${escaped}</pre></body></html>\n`;
+  },
+};
+
 const STATIC_FILES = [
+  RULE_PAGES,
   { from: 'assets/*.png', to: 'assets/[name][ext]' },
   { from: 'src/taskpane/help.html', to: 'help.html' },
   { from: 'src/commands/result.html', to: 'result.html' },
@@ -232,6 +248,7 @@ function createWebConfig({ production }) {
         chunks: ['web'],
         templateParameters: { csp: CONTENT_SECURITY_POLICY },
       }),
+      new CopyWebpackPlugin({ patterns: [RULE_PAGES] }),
     ],
     performance: {
       hints: production ? 'warning' : false,

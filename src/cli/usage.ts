@@ -2,59 +2,11 @@
  * `scorecheck --help`, in the user's language, with every rule and where it
  * is explained (docs/rules/<id>.md).
  */
-import type { Lang, LocalizedText, RuleId } from '../core';
-
-/**
- * One line per rule for the help. A Record over RuleId, so a rule added to
- * the core without a line here fails to compile; to be replaced by the
- * rules' own meta (issue 10) once the core exports it.
- */
-const RULE_SUMMARY: Record<RuleId, LocalizedText> = {
-  'weight-sum': {
-    'zh-CN': '上级分值等于下级分值之和，总分分值等于 100',
-    'en-US': 'a parent weight is the sum of its children; the total is 100',
-  },
-  'score-sum': {
-    'zh-CN': '小计、总分得分等于其下得分之和',
-    'en-US': 'a subtotal or total score is the sum of the scores under it',
-  },
-  'score-range': {
-    'zh-CN': '得分不超过分值、不小于 0（加减分项在 ±分值内）',
-    'en-US': 'a score stays within 0 and its weight (±weight for bonus items)',
-  },
-  rate: {
-    'zh-CN': '完成率、执行率、得分率、占比等于重新计算的比值',
-    'en-US': 'a completion, execution or score rate or share equals the recomputed ratio',
-  },
-  'amount-sum': {
-    'zh-CN': '合计金额等于各分项之和，调整后 = 年初 ± 调整',
-    'en-US': 'a total amount is the sum of its parts; adjusted = initial ± adjustment',
-  },
-  grade: { 'zh-CN': '绩效等级与总分相符', 'en-US': 'the grade matches the total score' },
-  'score-rule': {
-    'zh-CN': '得分符合计分规则（资金执行率得分、指标完成得分）',
-    'en-US': 'a score follows the scoring rule (funds execution, indicator completion)',
-  },
-  'rate-convention': {
-    'zh-CN': '同一张表对完成率是否封顶 100% 做法一致',
-    'en-US': 'one table caps completion rates at 100% for all rows or none',
-  },
-  'text-number': { 'zh-CN': '以文本形式存储的数字', 'en-US': 'a number stored as text' },
-  'formula-range': {
-    'zh-CN': 'SUM 公式的范围漏掉或多包含了行',
-    'en-US': 'a SUM range leaves out a child row or takes in a foreign one',
-  },
-  'not-checked': {
-    'zh-CN': '无法理解的值，该行未重新计算',
-    'en-US': 'a value that could not be understood; that row was not recomputed',
-  },
-};
-
-const RULE_IDS = Object.keys(RULE_SUMMARY) as RuleId[];
+import { RULE_DOCS, type Lang, type LocalizedText } from '../core';
 
 function ruleLines(lang: Lang): string {
-  const width = Math.max(...RULE_IDS.map((id) => id.length));
-  return RULE_IDS.map((id) => `  ${id.padEnd(width)}  ${RULE_SUMMARY[id][lang]}  docs/rules/${id}.md`).join('\n');
+  const width = Math.max(...RULE_DOCS.map((r) => r.id.length));
+  return RULE_DOCS.map((r) => `  ${r.id.padEnd(width)}  ${r.description[lang]}  ${r.url}`).join('\n');
 }
 
 const ZH = `用法：scorecheck check <文件或文件夹…> [选项]

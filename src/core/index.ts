@@ -9,3 +9,4 @@ export * from './grid/grid';
 export * from './profile';
 export * from './findings/report';
 export * from './findings/note-text';
+export { RULE_DOCS } from './checks';

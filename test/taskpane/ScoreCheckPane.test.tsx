@@ -191,9 +191,12 @@ describe('ScoreCheckPane', () => {
     renderPane({ lang: 'en-US', validation: validation() });
     expect(screen.getByRole('button', { name: 'Validate sheet' })).toBeInTheDocument();
     expect(screen.getByRole('switch', { name: 'Live checking' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Go to D13' }).closest('li')).toHaveTextContent(
-      'D13 = 17, but D14:D20 sum to 16Found 17 → Expected 16',
-    );
+    const item = screen.getByRole('button', { name: 'Go to D13' }).closest('li')!;
+    expect(item).toHaveTextContent('D13 = 17, but D14:D20 sum to 16 score-sumFound 17 → Expected 16');
+    // The rule's name opens its page, built beside the pane from docs/rules/score-sum.md.
+    const rule = within(item).getByRole('link', { name: 'score-sum' });
+    expect(rule).toHaveAttribute('href', 'rules/score-sum.html');
+    expect(rule).toHaveAttribute('title', 'A subtotal or total score is the sum of the scores under it');
     expect(screen.getByRole('status')).toHaveTextContent('自评表: 3 errors, 1 warning, 1 note 5 cells marked.');
   });
 

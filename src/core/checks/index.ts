@@ -1,4 +1,5 @@
 /** Every rule, in the order their findings are listed. Adding a rule: its file, its test, its doc page, this list. */
+import type { LocalizedText, Severity } from '../findings/finding';
 import amountSum from './amount-sum';
 import formulaRange from './formula-range';
 import grade from './grade';
@@ -26,6 +27,11 @@ export const RULES = [
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
+
+/** What the front ends say about each rule: its sentence and its page (the CLI's --help, the pane's links). */
+export const RULE_DOCS: readonly { id: RuleId; severity: Severity; description: LocalizedText; url: string }[] = RULES.map(
+  ({ meta }) => ({ id: meta.id, severity: meta.severity, description: meta.docs.description, url: meta.docs.url }),
+);
 
 export { default as notCheckedRule } from './not-checked';
 export type { Rule, RuleContext, RuleMeta, ReportOptions, NotCheckedReason } from './rule';

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { Button, CounterBadge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding, Lang, Severity, WorkbookResult } from '../../core';
+import { RULE_DOCS, type Finding, type Lang, type LocalizedText, type Severity, type WorkbookResult } from '../../core';
 import { findingKey } from '../../host';
 import type { UiStrings } from '../../host/ui-strings';
 import { groupFindings } from '../group-findings';
@@ -14,6 +14,14 @@ const SEVERITY_COLOR: Record<Severity, 'danger' | 'important' | 'informative'> =
   warning: 'important',
   info: 'informative',
 };
+
+/** Each rule's sentence, shown when the rule's name is pointed at. */
+const RULE_DESCRIPTION = new Map<string, LocalizedText>(RULE_DOCS.map((r) => [r.id, r.description]));
+
+/** The rule's page, built beside the pane and the page (webpack: docs/rules/<id>.md → rules/<id>.html). */
+function ruleDocHref(rule: string): string {
+  return `rules/${rule}.html`;
+}
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -35,6 +43,7 @@ const useStyles = makeStyles({
   tableHeading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   severityHeading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   values: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  rule: { fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
@@ -92,7 +101,16 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
                           <Link as="button" onClick={() => props.onSelect(f)} aria-label={t.goToCell(f.cell)}>
                             {f.cell}
                           </Link>{' '}
-                          <span>{f.message[lang]}</span>
+                          <span>{f.message[lang]}</span>{' '}
+                          <Link
+                            href={ruleDocHref(f.rule)}
+                            target="_blank"
+                            rel="noopener"
+                            title={RULE_DESCRIPTION.get(f.rule)?.[lang]}
+                            className={styles.rule}
+                          >
+                            {f.rule}
+                          </Link>
                           {(f.found !== undefined || f.expected !== undefined) && (
                             <div className={styles.values}>
                               {f.found !== undefined && `${t.found} ${f.found}`}
