@@ -215,7 +215,7 @@ function createConfig({ production, intranet, serving, baseUrl }) {
 /**
  * The browser page (issue 5): its own folder, dist/web, that any static
  * server can host. No Office.js, no manifest, and a CSP that forbids every
- * network connection. exceljs is bundled only into the worker, which webpack
+ * network connection. The reader is bundled only into the worker, which webpack
  * builds from `new Worker(new URL(...))` in src/web/worker-client.ts.
  *
  * @param {{ production: boolean }} options
@@ -236,9 +236,6 @@ function createWebConfig({ production }) {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // exceljs's "browser" build already carries its own Buffer/stream shims; the
-      // bare one leaves out core-js polyfills that every browser able to run React 18 has.
-      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.bare.min.js') },
     },
     module: TYPESCRIPT_MODULE,
     plugins: [
@@ -252,7 +249,7 @@ function createWebConfig({ production }) {
     ],
     performance: {
       hints: production ? 'warning' : false,
-      // The worker carries exceljs (~0.9 MB minified) and loads only when a file is opened.
+      // The worker (the engine and the reader) loads only when a file is opened.
       maxAssetSize: 2 * 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,
       assetFilter: (name) => name.endsWith('.js'),

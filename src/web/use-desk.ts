@@ -16,7 +16,7 @@ import { CheckWorkerClient } from './worker-client';
 
 /** A real form checks in well under a second; a minute means something is wrong with the file. */
 export const DEFAULT_BUDGET_MS = 60_000;
-/** A new worker loads and compiles its script (exceljs included) before its first message. */
+/** A new worker loads and compiles its script (the engine and the reader) before its first message. */
 const WORKER_START_MS = 30_000;
 
 export interface Desk {
