@@ -8,37 +8,15 @@ import {
   countBySeverity,
   findingSentence,
   SEVERITY_WORDS,
+  TABLE_KIND_WORDS,
   type Finding,
   type Lang,
   type Severity,
-  type TableKind,
 } from '../core';
 import { sortedFindings, textWidth } from '../file/summary-rows';
 import { statusOf, type CheckedFile, type FileOutcome } from './outcome';
 
 /** Table kinds in words; to move to core/findings with the pane's copy (issue 10). */
-const KIND_WORDS: Record<Lang, Record<TableKind, string>> = {
-  'zh-CN': {
-    'overall-2021': '部门整体支出绩效自评表',
-    'indicator-completion': '产出/效益指标完成情况表',
-    'score-summary': '得分汇总表',
-    'budget-execution': '预算执行表',
-    'budget-block': '预算执行情况',
-    'project-form': '项目支出绩效自评表',
-    'project-funds': '项目资金情况',
-    indicators: '绩效指标表',
-  },
-  'en-US': {
-    'overall-2021': 'department overall form',
-    'indicator-completion': 'indicator completion table',
-    'score-summary': 'score summary',
-    'budget-execution': 'budget execution table',
-    'budget-block': 'budget block',
-    'project-form': 'project form',
-    'project-funds': 'project funds',
-    indicators: 'indicator table',
-  },
-};
 
 interface Totals {
   files: number;
@@ -96,7 +74,7 @@ function findingLines(findings: readonly Finding[], lang: Lang): string[] {
 
 function checkedLines(o: CheckedFile, lang: Lang, quiet: boolean): string[] {
   const t = TEXT[lang];
-  const tables = o.result.tables.map((x) => `${KIND_WORDS[lang][x.kind]} ${x.sheet}!${x.range}`);
+  const tables = o.result.tables.map((x) => `${TABLE_KIND_WORDS[lang][x.kind]} ${x.sheet}!${x.range}`);
   const lines = [tables.length > 0 ? `${o.file}${t.tables(tables)}` : o.file];
   const shown = sortedFindings(o.result.findings.filter((f) => !quiet || f.severity === 'error'));
   if (statusOf(o) === 'no-table') {

@@ -10,3 +10,4 @@ export * from './profile';
 export * from './findings/report';
 export * from './findings/note-text';
 export { RULE_DOCS } from './checks';
+export * from './findings/table-kinds';

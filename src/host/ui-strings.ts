@@ -3,7 +3,7 @@
  * result — Chinese first; kept with the host port both use. Finding messages are not here: they
  * come from the engine already in both languages.
  */
-import type { Lang, Severity, TableKind } from '../core';
+import { TABLE_KIND_WORDS, type Lang, type Severity, type TableKind } from '../core';
 import type { HostErrorCode, KeptNote } from './sheet-host';
 
 /** Office's display language ("zh-CN", "zh-TW", "en-US", "fr-FR"…) → the pane's language. */
@@ -78,27 +78,10 @@ export interface UiStrings {
   loading: string;
 }
 
-const KIND_ZH: Record<TableKind, string> = {
-  'overall-2021': '部门整体支出绩效自评表',
-  'indicator-completion': '产出/效益指标完成情况表',
-  'score-summary': '得分汇总表',
-  'budget-execution': '预算执行表',
-  'budget-block': '预算执行情况',
-  'project-form': '项目支出绩效自评表',
-  'project-funds': '项目资金情况',
-  indicators: '绩效指标表',
-};
-
-const KIND_EN: Record<TableKind, string> = {
-  'overall-2021': 'Department overall self-evaluation',
-  'indicator-completion': 'Indicator completion table',
-  'score-summary': 'Score summary',
-  'budget-execution': 'Budget execution table',
-  'budget-block': 'Budget block',
-  'project-form': 'Project self-evaluation form',
-  'project-funds': 'Project funds',
-  indicators: 'Indicator table',
-};
+/** A heading starts with a capital; the table kinds are written for the middle of a sentence. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const zh: UiStrings = {
   title: 'ScoreCheck 绩效自评表校验',
@@ -121,7 +104,7 @@ const zh: UiStrings = {
   undoFix: '撤销修正',
   fixed: (cell, value) => `已将 ${cell} 改为 ${value}。`,
   goToCell: (cell) => `定位到 ${cell}`,
-  table: (kind, range) => `${kind ? KIND_ZH[kind] : '表格'}${range ? `（${range}）` : ''}`,
+  table: (kind, range) => `${kind ? TABLE_KIND_WORDS['zh-CN'][kind] : '表格'}${range ? `（${range}）` : ''}`,
   otherFindings: '其他问题',
   emptyTitle: (sheet) => `“${sheet}”中没有找到可检查的表格`,
   emptyIntro: 'ScoreCheck 按表头识别绩效自评表。请确认当前工作表的表头含有以下文字（全角半角、空格、换行均可）：',
@@ -214,7 +197,7 @@ const en: UiStrings = {
   undoFix: 'Undo fix',
   fixed: (cell, value) => `${cell} set to ${value}.`,
   goToCell: (cell) => `Go to ${cell}`,
-  table: (kind, range) => `${kind ? KIND_EN[kind] : 'Table'}${range ? ` (${range})` : ''}`,
+  table: (kind, range) => `${kind ? capitalised(TABLE_KIND_WORDS['en-US'][kind]) : 'Table'}${range ? ` (${range})` : ''}`,
   otherFindings: 'Other findings',
   emptyTitle: (sheet) => `No table to check was found in ${sheet}`,
   emptyIntro:

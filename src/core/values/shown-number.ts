@@ -43,7 +43,7 @@ export interface ShownNumberFields {
 
 class ShownNumber implements TypedNumber {
   readonly kind = 'number';
-  op: Comparator;
+  readonly op: Comparator;
   readonly approx: number;
   readonly approxStep: number;
   readonly approxIsUnique: boolean;
@@ -59,7 +59,8 @@ class ShownNumber implements TypedNumber {
   private readonly stepExponent: number;
   private exact?: Decimal;
 
-  constructor(f: ShownNumberFields) {
+  constructor(private readonly source: ShownNumberFields) {
+    const f = source;
     this.op = f.op;
     this.literal = f.literal;
     this.approx = f.approx;
@@ -88,37 +89,9 @@ class ShownNumber implements TypedNumber {
     return pow10(this.stepExponent);
   }
 
+  /** The fields it was made from, for a copy with some changed. */
   fields(): ShownNumberFields {
-    const {
-      op,
-      literal,
-      approx,
-      approxIsUnique,
-      stepExponent,
-      decimals,
-      percent,
-      scale,
-      unit,
-      fromText,
-      formula,
-      pointsFromPercent,
-      points,
-    } = this;
-    return {
-      op,
-      literal,
-      approx,
-      approxIsUnique,
-      stepExponent,
-      decimals,
-      percent,
-      scale,
-      unit,
-      fromText,
-      formula,
-      pointsFromPercent,
-      points,
-    };
+    return { ...this.source };
   }
 }
 
