@@ -38,6 +38,11 @@ const REASONS: Record<NotCheckedReason, LocalizedText> = {
     'zh-CN': '{cell} 未复核：目标 {target} 与实际 {actual} 的单位不一致。',
     'en-US': '{cell} not checked: the target {target} and the actual {actual} are in different units.',
   },
+  'blank-score': {
+    'zh-CN': '{cell} 未复核：该指标有分值 {weight}，得分却为空，它所在的得分合计无法核对。',
+    'en-US':
+      '{cell} not checked: the indicator has a weight of {weight} but no score, so the score sums it belongs to cannot be checked.',
+  },
   failed: {
     'zh-CN': '{cell} 起的表格未能完成复核（{reason}），请人工核对。',
     'en-US': 'The table at {cell} could not be fully checked ({reason}); please review it by hand.',

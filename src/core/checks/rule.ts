@@ -60,7 +60,8 @@ export interface ReportOptions {
 }
 
 /** Why a value could not be checked: the not-checked rule's message ids. */
-export type NotCheckedReason = 'bound' | 'no-actual' | 'ambiguous' | 'error' | 'zero-base' | 'value' | 'units' | 'failed';
+export type NotCheckedReason =
+  'bound' | 'no-actual' | 'ambiguous' | 'error' | 'zero-base' | 'value' | 'units' | 'blank-score' | 'failed';
 
 export interface RuleContext<M extends string> {
   readonly profile: Profile;

@@ -43,6 +43,11 @@ ruleTester('not-checked', {
         findings: [{ cell: 'J4' }],
       },
     ),
+    summaryC(
+      'a level-3 indicator with a weight of 14 and no score keeps its subtotal unchecked, and says so',
+      { J5: null },
+      { findings: [{ cell: 'I5', messageId: 'blank-score', says: ['课程覆盖率（I5）', '分值 14', '得分却为空'] }] },
+    ),
     budgetD(
       'a budget amount showing #VALUE! is named, not silently skipped',
       { B4: { error: '#VALUE!' } },
