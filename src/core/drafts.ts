@@ -14,7 +14,8 @@ export interface TableRun {
   table: Table;
   index: number;
   view: SheetView;
-  labels: Map<Slot, string>;
+  /** The row label of each cell, worked out the first time a finding asks (most tables have none). */
+  labels: () => Map<Slot, string>;
 }
 
 export interface Draft {
@@ -50,7 +51,7 @@ export function draftFinding(
     rule: owner.meta.id as Finding['rule'],
     severity: owner.meta.severity,
     found,
-    message: fill(template, { ...params, found, expected: options.expected ?? '' }, slot, run.labels),
+    message: fill(template, { ...params, found, expected: options.expected ?? '' }, slot, run.labels()),
     messageId,
     table: run.index,
   };

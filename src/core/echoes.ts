@@ -18,7 +18,7 @@ import { parseA1 } from './grid/grid';
 import type { SheetView } from './grid/sheet-view';
 import { summedCells } from './grid/sum-formula';
 import { numericSlots } from './layout/numeric-slots';
-import type { Slot } from './layout/tables';
+import type { Slot, Table } from './layout/tables';
 import { draftFinding, type Draft, type TableRun } from './drafts';
 import { withValue } from './values/shown-number';
 import type { TypedNumber } from './values/typed-value';
@@ -134,16 +134,27 @@ function underCorrection<T>(run: TableRun, slot: Slot, fix: number, ask: () => T
   }
 }
 
+/** A table's plain-sum formula cells, found once per table: every correction asked of it reads them. */
+const sumFormulas = new WeakMap<Table, { slot: Slot; summed: Set<string> }[]>();
+function sumFormulasOf(table: Table): { slot: Slot; summed: Set<string> }[] {
+  let found = sumFormulas.get(table);
+  if (!found) {
+    found = numericSlots(table).flatMap((slot) => {
+      const summed = slot.cell?.formula ? summedCells(slot.cell.formula) : undefined;
+      return summed ? [{ slot, summed }] : [];
+    });
+    sumFormulas.set(table, found);
+  }
+  return found;
+}
+
 function correctedValues(run: TableRun, slot: Slot, fix: Decimal): Map<Slot, TypedNumber> {
   const out = new Map<Slot, TypedNumber>();
   const n = numberOf(slot);
   if (!n) return out;
   out.set(slot, withValue(n, fix));
   const delta = new Map<string, Decimal>([[slot.address, fix.minus(n.value)]]);
-  const formulas = numericSlots(run.table).flatMap((s) => {
-    const summed = s.cell?.formula ? summedCells(s.cell.formula) : undefined;
-    return summed ? [{ slot: s, summed }] : [];
-  });
+  const formulas = sumFormulasOf(run.table);
   for (let depth = 0; depth < MAX_FORMULA_DEPTH; depth++) {
     let moved = false;
     for (const { slot: s, summed } of formulas) {

@@ -13,7 +13,7 @@ import { rangeToA1, toA1, type Sheet, type Workbook } from './grid/grid';
 import { SheetView } from './grid/sheet-view';
 import { detectTables } from './layout/detect-tables';
 import { slotLabels } from './layout/slot-labels';
-import type { Table } from './layout/tables';
+import type { Slot, Table } from './layout/tables';
 import { DEFAULT_PROFILE, type Profile } from './profile';
 import { draftFinding, type Draft, type TableRun } from './drafts';
 import { markEchoes } from './echoes';
@@ -43,7 +43,8 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions = {}): W
     }
     sheets.push({ name: sheet.name, tables: found.length });
     for (const table of found) {
-      const run: TableRun = { table, index: tables.length, view, labels: slotLabels(table) };
+      let labels: Map<Slot, string> | undefined;
+      const run: TableRun = { table, index: tables.length, view, labels: () => (labels ??= slotLabels(table)) };
       tables.push({ sheet: sheet.name, range: rangeToA1(table), kind: table.kind });
       for (const rule of RULES) {
         try {

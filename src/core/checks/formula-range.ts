@@ -7,6 +7,7 @@ import { formatCellList } from '../findings/format';
 import { parseA1 } from '../grid/grid';
 import { summedCells } from '../grid/sum-formula';
 import type { SheetView } from '../grid/sheet-view';
+import { numericSlots } from '../layout/numeric-slots';
 import type { Slot } from '../layout/tables';
 import { defineRule, type RuleContext } from './rule';
 import { amountConstraints } from './shared/amount-constraints';
@@ -63,6 +64,8 @@ export default defineRule({
     },
   },
   check(table, ctx) {
+    // Most tables are typed values: without a formula there is no range to judge, nor sums to build.
+    if (!numericSlots(table).some((s) => s.cell?.formula)) return;
     const constraints = [...weightConstraints(table, ctx.profile), ...scoreConstraints(table), ...amountConstraints(table)];
     const seen = new Set<string>();
     for (const c of constraints) {
