@@ -168,16 +168,37 @@ function fakeSheetOf(sheet: Sheet): { rows: (FakeScalar | FakeCell | undefined)[
   return { rows, merges: sheet.merges.map((m) => `${col(m.left)}${m.top + 1}:${col(m.right)}${m.bottom + 1}`) };
 }
 
-async function officeRoundTrips(sheet: Sheet): Promise<{ read: number; write: number }> {
+async function officeRoundTrips(sheet: Sheet): Promise<{ read: number; write: number; maxResponseKb: number }> {
   const fake = new FakeExcel('1.20');
   // A user's note on the sheet forces the second read (its cell must be looked up), the worst case.
   fake.addSheet('Sheet1', { ...fakeSheetOf(sheet), notes: { K3: '请核对' } });
   const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
-  return measureValidationSyncs(
+  const syncs = await measureValidationSyncs(
     fake,
     (c) => host.validate(c),
     (s) => checkSheet(s),
   );
+  return { ...syncs, maxResponseKb: fake.maxSyncResponseBytes / 1024 };
+}
+
+/**
+ * One edit while live checking, on the double: the round trips and bytes the
+ * re-check reads (issue 12: at most 2 and 64 KiB on the 300-row form). The
+ * edited cell is the last number of row 40, a level-3 score.
+ */
+async function officeLiveEdit(sheet: Sheet): Promise<{ syncs: number; readKb: number }> {
+  const fake = new FakeExcel('1.20');
+  fake.addSheet('Sheet1', fakeSheetOf(sheet));
+  const host = new OfficeExcelHost({ run: fake.run, isSetSupported: fake.isSetSupported, lang: 'zh-CN' });
+  const check = (s: Sheet) => checkSheet(s);
+  await host.validate(check);
+  const row = sheet.rows[39] ?? [];
+  const col = row.map((c, i) => (typeof c?.value === 'number' ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  const address = `${String.fromCharCode(65 + col)}40`;
+  await fake.userEdit('Sheet1', address, 0);
+  fake.resetSyncCount();
+  await host.validate(check, { changes: [{ address, sheetId: fake.sheet('Sheet1').id }] });
+  return { syncs: fake.syncCount, readKb: fake.responseBytes / 1024 };
 }
 
 async function main(): Promise<void> {
@@ -223,6 +244,7 @@ async function main(): Promise<void> {
 
   const at60 = await officeRoundTrips(overallForm(40, true));
   const at20k = await officeRoundTrips(rows20k);
+  const live = await officeLiveEdit(form300);
   log(
     `Office round trips per validation: ${overallForm(40).rows.length}-row form read ${at60.read} write ${at60.write}; ${rows20k.rows.length} rows read ${at20k.read} write ${at20k.write}`,
   );
@@ -269,10 +291,9 @@ async function main(): Promise<void> {
       worker_bundle_kb: round(worker_bundle_kb, 0),
       peak_rss_20k_mb: round(peak_rss_20k_mb, 0),
       syncs_validate: Math.max(at60.read + at60.write, at20k.read + at20k.write),
-      // The Office double counts syncs but not request sizes or live-edit round trips yet (src/excel).
-      syncs_live_edit: null,
-      live_edit_read_kb: null,
-      max_request_kb: null,
+      syncs_live_edit: live.syncs,
+      live_edit_read_kb: round(live.readKb, 1),
+      max_request_kb: round(Math.max(at60.maxResponseKb, at20k.maxResponseKb), 0),
       form300_ms: round(form300_ms),
       rows5k_ms: round(rows5k_ms),
       rows20k_ms: round(rows20k_ms),

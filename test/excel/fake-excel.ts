@@ -211,6 +211,8 @@ export class FakeExcel {
   responseByteLimit = Infinity;
   /** Bytes of JSON every sync since creation (or `resetSyncCount`) sent back. */
   responseBytes = 0;
+  /** The largest response one sync sent back since creation: what must stay under Excel on the web's ~5 MB. */
+  maxSyncResponseBytes = 0;
   /** Batches run, and how many of them asked to wait for cell edit. */
   readonly runs = { total: 0, delayForCellEdit: 0 };
   private cellEdit: { done: Promise<void>; end: () => void } | undefined;
@@ -347,6 +349,7 @@ class FakeContext {
     const bytes = utf8Length(JSON.stringify(value ?? null));
     this.responseSoFar += bytes;
     this.fake.responseBytes += bytes;
+    this.fake.maxSyncResponseBytes = Math.max(this.fake.maxSyncResponseBytes, this.responseSoFar);
     if (this.responseSoFar > this.fake.responseByteLimit) {
       throw new FakeOfficeError(
         'ResponsePayloadSizeLimitExceeded',

@@ -1,9 +1,10 @@
 /**
  * No data leaves the machine (docs/domain.md §5, issue 6): no built bundle makes a
  * network request, and the pages say so in their Content-Security-Policy.
- * The bundles are built once here when dist/ lacks them (webpack, ~1 min).
+ * It scans what `npm run build` just built: `npm run test:browser` runs it
+ * right after the build (jest.bundles.config.js), never against stale or
+ * missing bundles, and never builds them itself.
  */
-import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
@@ -43,13 +44,9 @@ function bundles(): string[] {
 }
 
 beforeAll(() => {
-  if (PAGES.every((p) => existsSync(join(ROOT, p.file))) && bundles().length > 0) return;
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 600_000,
-  });
-}, 600_000);
+  const missing = PAGES.filter((p) => !existsSync(join(ROOT, p.file))).map((p) => p.file);
+  if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (npm run build first)`);
+});
 
 describe('built bundles', () => {
   it('exist for the add-in and the browser page', () => {
