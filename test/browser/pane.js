@@ -19,7 +19,7 @@ const path = require('path');
 const webpack = require('webpack');
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('./page-harness');
 
 const ROOT = path.resolve(__dirname, '../..');
 const ADDIN = path.join(ROOT, 'dist/addin');
@@ -109,19 +109,7 @@ test('the production task pane over the Office double', async (t) => {
     `fixture ${path.basename(FIXTURE)}, sheet ${formSheet.name}: ${expected.findings.length} findings; Fix on ${target.cell} (${target.rule})`,
   );
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const pageErrors = [];
 
   /** A fresh pane (or ribbon page) over a double set up as `scenario` says. */

@@ -24,15 +24,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const ExcelJS = require('exceljs');
-const { chromium } = require('playwright-core');
+const { ROOT, assert, assertEqual, createTally, openPageHarness, runTallied } = require('./page-harness');
 
-const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
 const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CLI = path.join(ROOT, 'dist/cli');
 
-const { startServer } = require(path.join(ROOT, 'src/web/serve.js'));
 // The core through its index, which stays put while the core is rearranged (issue 10).
 const { checkWorkbook, noteText } = require(path.join(CLI, 'core/index.js'));
 const { readWorkbook } = require(path.join(CLI, 'file/read-workbook.js'));
@@ -43,32 +40,8 @@ const { MARK_FILL_RGB } = require(path.join(CLI, 'file/mark-styles.js'));
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 const LANG = 'zh-CN';
 
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(
-      `  ✗ ${name} (${Date.now() - started} ms)\n      ${String(e && e.stack ? e.stack : e)
-        .split('\n')
-        .slice(0, 6)
-        .join('\n      ')}`,
-    );
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-function assertEqual(actual, expected, message) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
+const tally = createTally();
+const test = tally.test;
 
 /** What Node says about a workbook: the reference the page must agree with. */
 async function checkInNode(file) {
@@ -200,39 +173,11 @@ async function pageSummary(page) {
 
 async function main() {
   const started = Date.now();
-  assert(fs.existsSync(path.join(ROOT, 'dist/web/index.html')), 'dist/web is not built: run npm run build:web');
-  assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(RESULTS, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecheck-browser-'));
 
-  const { server, url } = await startServer({ root: path.join(ROOT, 'dist/web'), port: 0 });
-  const origin = new URL(url).origin;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ locale: LANG, acceptDownloads: true, viewport: { width: 1440, height: 900 } });
-  // Every request the page or its worker makes, wherever it goes; nothing non-local is let through either way.
-  const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort('blockedbyclient'),
-  );
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const harness = await openPageHarness({ locale: LANG });
+  const { url, origin, browser, context, requests } = harness;
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -667,8 +612,7 @@ async function main() {
       ),
     );
     assertEqual(blocked, 'refused', 'fetch to another origin');
-    const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
-    assertEqual(outside, [], 'requests outside the page origin');
+    assertEqual(harness.outsideRequests(), [], 'requests outside the page origin');
     // The worker's own script and chunk count among them: its requests are seen too.
     assert(
       requests.some((u) => /scorecheck-check\.[0-9a-f]+\.js$/.test(u)),
@@ -688,20 +632,11 @@ async function main() {
     );
   });
 
-  await browser.close();
-  server.close();
+  await harness.close();
   fs.rmSync(scratch, { recursive: true, force: true });
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
   console.log(
     `\nscreenshots and the printed report in ${path.relative(ROOT, RESULTS)}/; ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
 }
 
-main().catch((e) => {
-  console.error(e);
-  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
-  process.exitCode = 1;
-});
+runTallied(tally, main);
