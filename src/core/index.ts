@@ -11,3 +11,4 @@ export * from './findings/report';
 export * from './findings/note-text';
 export { RULE_DOCS } from './checks';
 export * from './findings/table-kinds';
+export * from './findings/by-cell';

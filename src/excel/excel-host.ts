@@ -11,7 +11,7 @@
  * the tables' formula cells and the marks, in one, and writes in one.
  */
 import type { CellRange, Finding, Lang, Profile, Sheet, WorkbookResult } from '../core';
-import { MARK_FILL, MAX_SHEET_CELLS, parseRangeA1, rangeToA1 } from '../core';
+import { MARK_BORDER, MARK_FILL, MAX_SHEET_CELLS, parseRangeA1, rangeToA1 } from '../core';
 import type {
   AppliedFix,
   ClearReport,
@@ -28,7 +28,7 @@ import { cellContentOf, holdsWritten, queueWriteContent } from './cell-content';
 import { Debouncer } from './debounce';
 import { detectCapabilities, type ExcelCapabilities, type IsSetSupported } from './features';
 import { contains, formulaRuns, patchSheet, type RangeRead } from './live-patch';
-import { isMarkFormula, MARK_BORDER, markFormula, planMarks, type PlannedMark } from './mark-plan';
+import { isMarkFormula, markFormula, planMarks, type PlannedMark } from './mark-plan';
 import { noteAuthor, noteFingerprint, parseRecord, type MarksRecord } from './marks-record';
 import { gridFromUsedRange, mergesFromAddress, mergeTiles, sliceRows, topLeftOf, type UsedRangeData } from './range-to-grid';
 

@@ -4,7 +4,7 @@
  * how a later run recognises its own marks.
  */
 import type { Finding, Lang, Severity } from '../core';
-import { compareCells, mostSevere, noteText, parseA1, toA1 } from '../core';
+import { compareCells, findingsByCell, mostSevere, noteText } from '../core';
 
 /**
  * Custom conditional-format rule ScoreCheck adds: always true, and carrying
@@ -21,18 +21,6 @@ const MARK_FORMULA = /^=ISTEXT\("ScoreCheck:(error|warning|info)"\)$/i;
 export function isMarkFormula(formula: string | undefined | null): boolean {
   return typeof formula === 'string' && MARK_FORMULA.test(formula.trim());
 }
-
-/**
- * A border in a darker shade of the fill, so a mark does not rest on colour
- * alone (a reader who cannot tell red from amber still sees which cells are
- * marked; the note says how severe): Excel's own text colours for its
- * Bad / Neutral / Note cell styles.
- */
-export const MARK_BORDER: Record<Severity, string> = {
-  error: '#9C0006',
-  warning: '#9C5700',
-  info: '#1F4E79',
-};
 
 export interface PlannedMark {
   /** A1, no `$`. */
@@ -53,18 +41,8 @@ export function planMarks(
   lang: Lang,
   annotatedCells: ReadonlySet<string>,
 ): PlannedMark[] {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.sheet !== sheet) continue;
-    const pos = parseA1(f.cell);
-    if (!pos) continue;
-    const cell = toA1(pos.row, pos.col);
-    const list = byCell.get(cell);
-    if (list) list.push(f);
-    else byCell.set(cell, [f]);
-  }
   const marks: PlannedMark[] = [];
-  for (const [cell, list] of byCell) {
+  for (const [cell, list] of findingsByCell(findings, sheet)) {
     const note = annotatedCells.has(cell) ? undefined : noteText(list, lang);
     marks.push({ cell, severity: mostSevere(list), note });
   }

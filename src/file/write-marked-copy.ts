@@ -9,7 +9,7 @@
  * other entry keeps its exact bytes (zip-rewrite.ts), and no relationship
  * marked External is ever followed or written to.
  */
-import { mostSevere, noteText, parseA1, type Finding, type Lang, type Severity } from '../core';
+import { findingsByCell, mostSevere, noteText, parseA1, type Finding, type Lang, type Severity } from '../core';
 import { streamDeflateRaw, type DeflateRaw } from './deflate-raw';
 import { inspectWorkbookBytes, toBytes } from './inspect-package';
 import { MarkedCopyError } from './marked-copy-error';
@@ -160,21 +160,12 @@ interface MarkedCell {
 }
 
 function groupBySheet(findings: Finding[], lang: Lang): Map<string, MarkedCell[]> {
-  const bySheet = new Map<string, Map<string, Finding[]>>();
-  for (const f of findings) {
-    const cell = f.cell.replace(/\$/g, '').toUpperCase();
-    if (!parseA1(cell)) continue;
-    if (!bySheet.has(f.sheet)) bySheet.set(f.sheet, new Map());
-    const cells = bySheet.get(f.sheet)!;
-    if (!cells.has(cell)) cells.set(cell, []);
-    cells.get(cell)!.push(f);
-  }
   const out = new Map<string, MarkedCell[]>();
-  for (const [sheet, cells] of bySheet) {
-    out.set(
-      sheet,
-      [...cells].map(([cell, fs]) => ({ at: parseA1(cell)!, severity: mostSevere(fs), text: noteText(fs, lang) })),
-    );
+  for (const sheet of new Set(findings.map((f) => f.sheet))) {
+    const cells = [...findingsByCell(findings, sheet)];
+    // findingsByCell keys are plain A1 addresses, so each parses.
+    const marked = cells.map(([cell, fs]) => ({ at: parseA1(cell)!, severity: mostSevere(fs), text: noteText(fs, lang) }));
+    if (marked.length > 0) out.set(sheet, marked);
   }
   return out;
 }

@@ -7,13 +7,13 @@
  */
 import * as React from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Lang } from '../core';
+import { findingsByCell, type Lang } from '../core';
 import { DeskHeader } from './DeskHeader';
 import { deskRows, isFinished, summaryFiles } from './desk-files';
 import { FileDetail } from './FileDetail';
 import { FileList } from './FileList';
 import { PrintReport } from './PrintReport';
-import { findingsByCell, resultForSheet, sheetToShow } from './sheet-result';
+import { resultForSheet, sheetToShow } from './sheet-result';
 import { SheetPanel } from './SheetPanel';
 import { SummaryTable } from './SummaryTable';
 import { useDesk } from './use-desk';

@@ -1,5 +1,5 @@
 /** What the page shows of one file: one sheet's share of the engine's answer, and the findings by cell. */
-import type { Finding, Sheet, Workbook, WorkbookResult } from '../core';
+import type { Sheet, Workbook, WorkbookResult } from '../core';
 
 /**
  * The findings and tables of one sheet, with `table` indexes renumbered
@@ -16,17 +16,6 @@ export function resultForSheet(result: WorkbookResult, sheet: string): WorkbookR
     .filter((f) => f.sheet === sheet)
     .map((f) => (f.table === undefined ? f : { ...f, table: renumber.get(f.table) }));
   return { tables, findings, sheets: result.sheets.filter((s) => s.name === sheet) };
-}
-
-/** Findings by cell ("D11"), for the grid's fills and notes. */
-export function findingsByCell(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byCell.get(f.cell);
-    if (list) list.push(f);
-    else byCell.set(f.cell, [f]);
-  }
-  return byCell;
 }
 
 /** The sheet to show: the one picked, else the first with findings, else the first with a table, else the first. */

@@ -21,7 +21,8 @@ import { nodeZlib } from '../../src/file/node-zlib';
 import { readWorkbook } from '../../src/file/read-workbook';
 import { writeMarkedCopy } from '../../src/file/write-marked-copy';
 import { SheetPanel } from '../../src/web/SheetPanel';
-import { findingsByCell, resultForSheet } from '../../src/web/sheet-result';
+import { findingsByCell } from '../../src/core';
+import { resultForSheet } from '../../src/web/sheet-result';
 import { FakeExcel, type FakeCell } from '../excel/fake-excel';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');

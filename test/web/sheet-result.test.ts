@@ -4,7 +4,8 @@ import { sheetFromValues } from '../../src/core/grid/grid';
 import { cellBox, cellText, layoutSheet, ROW_HEIGHT, textWidth } from '../../src/web/grid-layout';
 import { mostSevere } from '../../src/core/findings/finding';
 import { markedCopyName } from '../../src/file/marked-copy-name';
-import { findingsByCell, resultForSheet } from '../../src/web/sheet-result';
+import { findingsByCell } from '../../src/core';
+import { resultForSheet } from '../../src/web/sheet-result';
 
 function finding(sheet: string, cell: string, severity: Finding['severity'], table?: number): Finding {
   return { sheet, cell, rule: 'weight-sum', severity, table, message: { 'zh-CN': cell, 'en-US': cell } };

@@ -79,6 +79,18 @@ export const MARK_FILL: Record<Severity, string> = {
   info: '#DDEBF7',
 };
 
+/**
+ * A border in a darker shade of the fill, so a mark does not rest on colour
+ * alone (a reader who cannot tell red from amber still sees which cells are
+ * marked; the note says how severe): Excel's own text colours for its
+ * Bad / Neutral / Note cell styles.
+ */
+export const MARK_BORDER: Record<Severity, string> = {
+  error: '#9C0006',
+  warning: '#9C5700',
+  info: '#1F4E79',
+};
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
