@@ -35,7 +35,10 @@ const MAX_FORMULA_DEPTH = 6;
  */
 export function markEchoes(drafts: readonly Draft[], recheck: Recheck): Map<Draft, Draft> {
   const errors = drafts.filter((d) => d.finding.severity === 'error');
-  const roots = relocateRoots(errors, recheck);
+  // Each error's precedents are asked for once per candidate cause: worked out once.
+  const cache = new Map<Draft, Set<string>>();
+  const precedentsOf = (d: Draft) => cache.get(d) ?? cache.set(d, precedents(d)).get(d)!;
+  const roots = relocateRoots(errors, recheck, precedentsOf);
   const all = [...errors, ...roots.values()];
   const causesAt = new Map<string, Draft[]>();
   for (const d of all) {
@@ -48,7 +51,7 @@ export function markEchoes(drafts: readonly Draft[], recheck: Recheck): Map<Draf
     const followed = echo.followsFrom && causesAt.get(keyOf(echo.run.view, echo.followsFrom.address))?.[0];
     const cause =
       followed ??
-      [...precedents(echo)]
+      [...precedentsOf(echo)]
         .flatMap((key) => causesAt.get(key) ?? [])
         .find((c) => c.slot !== echo.slot && c.finding.cause === undefined && vanishesWhenCorrected(echo, c, recheck));
     if (cause) becomeEcho(echo.finding, cause.finding);
@@ -62,13 +65,13 @@ export function markEchoes(drafts: readonly Draft[], recheck: Recheck): Map<Draf
  * error vanish too (a wrong child amount behind its parent's total and its
  * own execution rate), that part is the one cell explaining both: the root.
  */
-function relocateRoots(errors: readonly Draft[], recheck: Recheck): Map<Draft, Draft> {
+function relocateRoots(errors: readonly Draft[], recheck: Recheck, precedentsOf: (d: Draft) => Set<string>): Map<Draft, Draft> {
   const roots = new Map<Draft, Draft>();
   for (const total of errors) {
     for (const alt of total.alternatives) {
       const key = keyOf(total.run.view, alt.slot.address);
       // Another rule's error: within one rule, resolveSums already finds the cell that explains its sums.
-      const others = errors.filter((e) => e.rule !== total.rule && e.slot !== alt.slot && precedents(e).has(key));
+      const others = errors.filter((e) => e.rule !== total.rule && e.slot !== alt.slot && precedentsOf(e).has(key));
       if (others.length === 0) continue;
       const explained = underCorrection(total.run, alt.slot, alt.fix, () =>
         stillReported(total, recheck) ? [] : others.filter((e) => !stillReported(e, recheck)),

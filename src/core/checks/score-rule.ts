@@ -34,9 +34,10 @@ function reportScore(
   id: Messages,
   params: Record<string, string>,
   inputs: (Slot | undefined)[],
+  followsFrom?: Slot,
 ): void {
   const shown = formatPlain(expected, 2);
-  ctx.report(slot, id, params, { expected: shown, fix: Number(shown), inputs });
+  ctx.report(slot, id, params, { expected: shown, fix: Number(shown), inputs, followsFrom });
 }
 
 function reportFundsScores(table: Readonly<AmountTable>, ctx: Context): void {
@@ -60,13 +61,7 @@ function reportFundsScores(table: Readonly<AmountTable>, ctx: Context): void {
     const followsRate =
       printedRate !== undefined && printedRate.hi.lt(ONE) && scoreReachable(s.value, s.decimals, scoreAt(printedRate), tolerance);
     const params = { weight: formatPlain(w.value), rate: formatPercent(Decimal.min(midpoint(r), ONE), 2) };
-    const shown = formatPlain(midpoint(computed), 2);
-    ctx.report(score, 'funds', params, {
-      expected: shown,
-      fix: Number(shown),
-      inputs: [weight, spent, budget, rate],
-      followsFrom: followsRate ? rate : undefined,
-    });
+    reportScore(ctx, score, midpoint(computed), 'funds', params, [weight, spent, budget, rate], followsRate ? rate : undefined);
   }
 }
 
